@@ -1,0 +1,65 @@
+// Copyright 2026 The neardup Authors.
+//
+// TF-IDF vectors over content words, and cosine similarity.
+//
+//   neardup::TfIdfModel model;
+//   for (const auto& t : texts) model.AddDocument(t.tokens);
+//   neardup::TermVector a = model.Vectorize(texts[0].tokens);
+//   neardup::TermVector b = model.Vectorize(texts[1].tokens);
+//   double cos = neardup::Cosine(a, b);
+//
+// Content words are tokens that are not stopwords. Term frequency is
+// sublinear (1 + ln tf); IDF is smoothed, ln((1 + N) / (1 + df)) + 1, so a
+// term in every document still counts. Vectors are L2-normalised.
+
+#ifndef NEARDUP_TFIDF_H_
+#define NEARDUP_TFIDF_H_
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "neardup/text.h"
+
+namespace neardup {
+
+// A sparse vector: term hashes in ascending order, with their weights.
+struct TermVector {
+  std::vector<uint64_t> terms;
+  std::vector<float> weights;  // Same length as terms; unit L2 norm (or empty).
+};
+
+// Document frequencies of a corpus. Thread-compatible: AddDocument() needs
+// exclusive access; the const methods may run concurrently.
+class TfIdfModel {
+ public:
+  TfIdfModel();
+  ~TfIdfModel();
+  TfIdfModel(TfIdfModel&&) noexcept;
+  TfIdfModel& operator=(TfIdfModel&&) noexcept;
+
+  // Counts each distinct content word of one document once.
+  void AddDocument(absl::Span<const Token> tokens);
+
+  int64_t num_documents() const;
+  // Smoothed IDF of a term hash.
+  double Idf(uint64_t term) const;
+  // The TF-IDF vector of a document's content words.
+  TermVector Vectorize(absl::Span<const Token> tokens) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Dot product of two unit vectors by a sorted merge.
+double Cosine(const TermVector& a, const TermVector& b);
+
+// Cosine of every pair, as an n x n row-major matrix (1 on the diagonal for
+// non-empty vectors), computed as one sparse matrix product.
+std::vector<float> PairwiseCosine(absl::Span<const TermVector> vectors);
+
+}  // namespace neardup
+
+#endif  // NEARDUP_TFIDF_H_

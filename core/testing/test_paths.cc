@@ -1,0 +1,31 @@
+// Copyright 2026 The neardup Authors.
+
+#include "test_paths.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace neardup::testing {
+
+#ifndef NEARDUP_SOURCE_DIR
+#define NEARDUP_SOURCE_DIR "."
+#endif
+
+std::string SourcePath(std::string_view relative) {
+  return (std::filesystem::path(NEARDUP_SOURCE_DIR) / relative).string();
+}
+
+std::optional<std::string> SharedDataset(std::string_view name) {
+  std::filesystem::path shared;
+  if (const char* env = std::getenv("NEARDUP_SHARED")) {
+    shared = env;
+  } else {
+    shared = std::filesystem::path(NEARDUP_SOURCE_DIR) / ".." / "shared";
+  }
+  std::filesystem::path dir = shared / "datasets" / name;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
+  return dir.lexically_normal().string();
+}
+
+}  // namespace neardup::testing

@@ -1,0 +1,23 @@
+// Copyright 2026 The neardup Authors.
+//
+// Paths to fixtures for tests and benchmarks.
+
+#ifndef NEARDUP_TESTING_TEST_PATHS_H_
+#define NEARDUP_TESTING_TEST_PATHS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace neardup::testing {
+
+// The project's source tree (tests run with it as working directory).
+std::string SourcePath(std::string_view relative);
+
+// ../shared/datasets/<name> beside the project, when present. Tests that need
+// it skip when this returns nullopt. NEARDUP_SHARED overrides the location.
+std::optional<std::string> SharedDataset(std::string_view name);
+
+}  // namespace neardup::testing
+
+#endif  // NEARDUP_TESTING_TEST_PATHS_H_
