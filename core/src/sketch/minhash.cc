@@ -1,0 +1,198 @@
+// Copyright 2026 The neardup Authors.
+//
+// MinHasher: coefficient derivation, densification and the estimators. The
+// per-shingle loops are SIMD kernels in minhash_kernels.cc.
+
+#include "neardup/minhash.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+#include "sketch/sketch_kernels.h"
+#include "sketch/sketch_seeds.h"
+
+namespace neardup {
+namespace {
+
+constexpr uint32_t kEmptyRegister = std::numeric_limits<uint32_t>::max();
+
+// Optimal densification (Shrivastava 2017, "Optimal densification for fast
+// and accurate minwise hashing", Algorithm 2): an empty bin i borrows the
+// value of bin Probe(i, 1), Probe(i, 2), ... up to the first bin that was
+// non-empty before densification. Both signatures of a pair probe the same
+// sequence, so a borrowed register matches with probability J, and the
+// sequences of different bins are independent, which keeps the variance
+// near that of k independent minima. `registers` holds at least one
+// non-empty bin.
+void Densify(uint64_t seed, absl::Span<uint32_t> registers) {
+  const size_t k = registers.size();
+  // One bit per bin (k <= 1024), on the stack: SketchInto() never allocates.
+  uint64_t filled_bits[1024 / 64] = {};
+  for (size_t i = 0; i < k; ++i) {
+    if (registers[i] != kEmptyRegister) filled_bits[i / 64] |= 1ULL << (i % 64);
+  }
+  auto filled = [&filled_bits](size_t i) {
+    return (filled_bits[i / 64] >> (i % 64)) & 1;
+  };
+  // Only for termination in finitely many steps, never reached in practice:
+  // (1 - 1/k)^(64 k) < e^-64.
+  const uint32_t max_attempts = 64 * static_cast<uint32_t>(k);
+  for (size_t i = 0; i < k; ++i) {
+    if (filled(i)) continue;
+    size_t source = k;
+    for (uint32_t attempt = 1; attempt <= max_attempts; ++attempt) {
+      const size_t probe = internal::DensifyProbe(seed, i, attempt, k);
+      if (filled(probe)) {
+        source = probe;
+        break;
+      }
+    }
+    if (source == k) {  // The next non-empty bin after i, cyclically.
+      source = (i + 1) % k;
+      while (!filled(source)) source = (source + 1) % k;
+    }
+    registers[i] = registers[source];
+  }
+}
+
+}  // namespace
+
+MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
+  const size_t k = static_cast<size_t>(options.num_registers);
+  a_.resize(k);
+  b_.resize(k);
+  internal::MinHashCoefficients(options.seed, absl::MakeSpan(a_),
+                                absl::MakeSpan(b_));
+}
+
+absl::StatusOr<MinHasher> MinHasher::Create(const MinHashOptions& options) {
+  const int k = options.num_registers;
+  if (k < 8 || k > 1024 || k % 8 != 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "MinHash num_registers must be a multiple of 8 in [8, 1024], got ", k));
+  }
+  if (options.mode != MinHashMode::kClassic &&
+      options.mode != MinHashMode::kOnePermutation) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown MinHash mode ", static_cast<int>(options.mode)));
+  }
+  return MinHasher(options);
+}
+
+void MinHasher::SketchInto(absl::Span<const uint64_t> shingle_hashes,
+                           absl::Span<uint32_t> registers) const noexcept {
+  const size_t k = a_.size();
+  std::fill(registers.begin(), registers.begin() + k, kEmptyRegister);
+  if (shingle_hashes.empty()) return;
+  if (options_.mode == MinHashMode::kClassic) {
+    internal::MinHashClassicUpdate(shingle_hashes.data(), shingle_hashes.size(),
+                                   a_.data(), b_.data(), registers.data(), k);
+    return;
+  }
+  internal::OnePermutationUpdate(shingle_hashes.data(), shingle_hashes.size(),
+                                 a_[0], b_[0], registers.data(), k);
+  Densify(options_.seed, registers.subspan(0, k));
+}
+
+MinHashSignature MinHasher::Sketch(
+    absl::Span<const uint64_t> shingle_hashes) const {
+  MinHashSignature signature;
+  signature.values.resize(a_.size());
+  signature.set_size = shingle_hashes.size();
+  SketchInto(shingle_hashes, absl::MakeSpan(signature.values));
+  return signature;
+}
+
+double EstimateJaccard(const MinHashSignature& a, const MinHashSignature& b) {
+  if (a.empty() || b.empty() || a.values.size() != b.values.size() ||
+      a.values.empty()) {
+    return 0.0;
+  }
+  size_t equal = 0;
+  for (size_t i = 0; i < a.values.size(); ++i) {
+    equal += a.values[i] == b.values[i];
+  }
+  return static_cast<double>(equal) / static_cast<double>(a.values.size());
+}
+
+double EstimateContainment(const MinHashSignature& a,
+                           const MinHashSignature& b) {
+  if (a.empty()) return 0.0;
+  const double j = EstimateJaccard(a, b);
+  const double intersection =
+      j * (static_cast<double>(a.set_size) + static_cast<double>(b.set_size)) /
+      (1.0 + j);
+  return std::clamp(intersection / static_cast<double>(a.set_size), 0.0, 1.0);
+}
+
+uint32_t BbitSignature::value(int i) const {
+  const int bytes = bits / 8;
+  uint32_t v = 0;
+  for (int byte = 0; byte < bytes; ++byte) {
+    v |= static_cast<uint32_t>(packed[static_cast<size_t>(i * bytes + byte)])
+         << (8 * byte);
+  }
+  return v;
+}
+
+absl::StatusOr<BbitSignature> CompressBbit(const MinHashSignature& signature,
+                                           int bits) {
+  if (bits != 8 && bits != 16 && bits != 32) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("b-bit MinHash width must be 8, 16 or 32, got ", bits));
+  }
+  BbitSignature out;
+  out.bits = bits;
+  out.num_registers = static_cast<int>(signature.values.size());
+  out.set_size = signature.set_size;
+  const int bytes = bits / 8;
+  out.packed.reserve(signature.values.size() * static_cast<size_t>(bytes));
+  for (uint32_t v : signature.values) {
+    for (int byte = 0; byte < bytes; ++byte) {
+      out.packed.push_back(static_cast<uint8_t>(v >> (8 * byte)));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Li & König 2010, Theorem 1: A_{j,b} = r (1-r)^(2^b - 1) / (1 - (1-r)^(2^b)),
+// the chance that the low b bits of a set's minimum take a given value,
+// with r = set size / D. Computed through log1p/expm1 because r is tiny.
+double LowBitsConstant(double r, int bits) {
+  const double m = std::ldexp(1.0, bits);
+  if (r <= 0.0) return 1.0 / m;
+  const double log_q = std::log1p(-r);
+  return r * std::exp((m - 1.0) * log_q) / -std::expm1(m * log_q);
+}
+
+}  // namespace
+
+double EstimateJaccard(const BbitSignature& a, const BbitSignature& b) {
+  if (a.set_size == 0 || b.set_size == 0 || a.bits != b.bits ||
+      a.num_registers != b.num_registers || a.num_registers == 0 ||
+      a.packed.size() != b.packed.size()) {
+    return 0.0;
+  }
+  size_t equal = 0;
+  for (int i = 0; i < a.num_registers; ++i) equal += a.value(i) == b.value(i);
+  const double p = static_cast<double>(equal) / a.num_registers;
+  // MinHash values live in [0, 2^32).
+  constexpr double kDomain = 4294967296.0;
+  const double r1 = static_cast<double>(a.set_size) / kDomain;
+  const double r2 = static_cast<double>(b.set_size) / kDomain;
+  const double a1 = LowBitsConstant(r1, a.bits);
+  const double a2 = LowBitsConstant(r2, a.bits);
+  const double c1 = (a1 * r2 + a2 * r1) / (r1 + r2);
+  const double c2 = (a1 * r1 + a2 * r2) / (r1 + r2);
+  return std::clamp((p - c1) / (1.0 - c2), 0.0, 1.0);
+}
+
+}  // namespace neardup

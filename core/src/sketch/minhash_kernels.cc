@@ -1,0 +1,150 @@
+// Copyright 2026 The neardup Authors.
+//
+// MinHash kernels, compiled once per Highway target (foreach_target.h) and
+// chosen at run time (HWY_DYNAMIC_DISPATCH). See sketch_kernels.h for what
+// each computes; the plain C++ references live in core/testing.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "sketch/sketch_kernels.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "sketch/minhash_kernels.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace neardup::internal {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// Shingles are folded to 32-bit lanes in chunks of this many, on the stack.
+constexpr size_t kChunk = 256;
+
+// Registers processed together: their accumulators and coefficients stay in
+// vector registers while every shingle of a chunk streams past. AVX-512 has
+// 32 vector registers, the others 16.
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+constexpr size_t kTile = 8;
+#else
+constexpr size_t kTile = 4;
+#endif
+
+// Registers [r, r + kVecs * N): the min over x[0, n) of a * x + b, per lane.
+// The min has a dependency chain of one instruction per shingle; the
+// multiplies do not depend on it, so they pipeline.
+template <size_t kVecs, class D>
+HWY_INLINE void ClassicTile(D d, const uint32_t* HWY_RESTRICT x, size_t n,
+                            const uint32_t* HWY_RESTRICT a,
+                            const uint32_t* HWY_RESTRICT b,
+                            uint32_t* HWY_RESTRICT registers) {
+  using V = hn::Vec<D>;
+  const size_t N = hn::Lanes(d);
+  V va[kVecs], vb[kVecs], acc[kVecs];
+  for (size_t v = 0; v < kVecs; ++v) {
+    va[v] = hn::LoadU(d, a + v * N);
+    vb[v] = hn::LoadU(d, b + v * N);
+    acc[v] = hn::LoadU(d, registers + v * N);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const V vx = hn::Set(d, x[i]);
+    for (size_t v = 0; v < kVecs; ++v) {
+      // Multiply-add mod 2^32 (the low half of the 32x32 product).
+      acc[v] = hn::Min(acc[v], hn::Add(hn::Mul(va[v], vx), vb[v]));
+    }
+  }
+  for (size_t v = 0; v < kVecs; ++v) hn::StoreU(acc[v], d, registers + v * N);
+}
+
+void MinHashClassicUpdate(const uint64_t* HWY_RESTRICT hashes, size_t n,
+                          const uint32_t* HWY_RESTRICT a,
+                          const uint32_t* HWY_RESTRICT b,
+                          uint32_t* HWY_RESTRICT registers, size_t k) {
+  const hn::ScalableTag<uint32_t> d;
+  const size_t N = hn::Lanes(d);
+  HWY_ALIGN uint32_t x[kChunk];
+  for (size_t start = 0; start < n; start += kChunk) {
+    const size_t m = std::min(kChunk, n - start);
+    for (size_t i = 0; i < m; ++i) x[i] = FoldHash(hashes[start + i]);
+    size_t r = 0;
+    for (; r + kTile * N <= k; r += kTile * N) {
+      ClassicTile<kTile>(d, x, m, a + r, b + r, registers + r);
+    }
+    for (; r + N <= k; r += N) {
+      ClassicTile<1>(d, x, m, a + r, b + r, registers + r);
+    }
+    // k is a multiple of 8, but AVX-512 vectors hold 16 lanes.
+    for (; r < k; ++r) {
+      uint32_t acc = registers[r];
+      for (size_t i = 0; i < m; ++i) acc = std::min(acc, a[r] * x[i] + b[r]);
+      registers[r] = acc;
+    }
+  }
+}
+
+void OnePermutationUpdate(const uint64_t* HWY_RESTRICT hashes, size_t n,
+                          uint32_t a, uint32_t b,
+                          uint32_t* HWY_RESTRICT registers, size_t k) {
+  const hn::ScalableTag<uint32_t> d;
+  const size_t N = hn::Lanes(d);
+  const auto va = hn::Set(d, a);
+  const auto vb = hn::Set(d, b);
+  const auto vk = hn::Set(d, static_cast<uint32_t>(k));
+  HWY_ALIGN uint32_t value[kChunk];
+  HWY_ALIGN uint32_t bin[kChunk];
+  for (size_t start = 0; start < n; start += kChunk) {
+    const size_t m = std::min(kChunk, n - start);
+    for (size_t i = 0; i < m; ++i) value[i] = FoldHash(hashes[start + i]);
+    size_t i = 0;
+    for (; i + N <= m; i += N) {
+      const auto v = hn::Add(hn::Mul(va, hn::Load(d, value + i)), vb);
+      hn::Store(v, d, value + i);
+      // (v >> 16) * k < 2^16 * 2^16: no overflow; the bin is monotone in v,
+      // so each bin holds one contiguous range of hash values.
+      hn::Store(hn::ShiftRight<16>(hn::Mul(hn::ShiftRight<16>(v), vk)), d,
+                bin + i);
+    }
+    for (; i < m; ++i) {
+      value[i] = a * value[i] + b;
+      bin[i] = ((value[i] >> 16) * static_cast<uint32_t>(k)) >> 16;
+    }
+    // The scatter-min has no SIMD form before AVX-512 conflict detection;
+    // it is one load, compare and store per shingle.
+    for (i = 0; i < m; ++i) {
+      registers[bin[i]] = std::min(registers[bin[i]], value[i]);
+    }
+  }
+}
+
+const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace neardup::internal
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace neardup::internal {
+
+HWY_EXPORT(MinHashClassicUpdate);
+HWY_EXPORT(OnePermutationUpdate);
+HWY_EXPORT(TargetName);
+
+void MinHashClassicUpdate(const uint64_t* hashes, size_t n, const uint32_t* a,
+                          const uint32_t* b, uint32_t* registers, size_t k) {
+  HWY_DYNAMIC_DISPATCH(MinHashClassicUpdate)(hashes, n, a, b, registers, k);
+}
+
+void OnePermutationUpdate(const uint64_t* hashes, size_t n, uint32_t a,
+                          uint32_t b, uint32_t* registers, size_t k) {
+  HWY_DYNAMIC_DISPATCH(OnePermutationUpdate)(hashes, n, a, b, registers, k);
+}
+
+const char* DispatchedTargetName() {
+  return HWY_DYNAMIC_DISPATCH(TargetName)();
+}
+
+}  // namespace neardup::internal
+#endif  // HWY_ONCE

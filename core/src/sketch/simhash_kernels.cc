@@ -1,0 +1,92 @@
+// Copyright 2026 The neardup Authors.
+//
+// SimHash kernel, compiled once per Highway target (foreach_target.h) and
+// chosen at run time (HWY_DYNAMIC_DISPATCH). See sketch_kernels.h.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "sketch/sketch_kernels.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "sketch/simhash_kernels.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace neardup::internal {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// kBit[i] = 1 << i; a vector load from kBit + s gives lanes 1 << (s + l).
+alignas(64) constexpr uint32_t kBit[32] = {
+    1u << 0,  1u << 1,  1u << 2,  1u << 3,  1u << 4,  1u << 5,  1u << 6,
+    1u << 7,  1u << 8,  1u << 9,  1u << 10, 1u << 11, 1u << 12, 1u << 13,
+    1u << 14, 1u << 15, 1u << 16, 1u << 17, 1u << 18, 1u << 19, 1u << 20,
+    1u << 21, 1u << 22, 1u << 23, 1u << 24, 1u << 25, 1u << 26, 1u << 27,
+    1u << 28, 1u << 29, 1u << 30, 1u << 31};
+
+// Sums [j0, j0 + kVecs * N) of the 64, with one float lane per hash bit. N
+// divides 32 on every target, so each vector reads bits of one 32-bit half.
+template <size_t kVecs, class DF>
+HWY_INLINE void SimHashTile(DF df, const uint64_t* HWY_RESTRICT features,
+                            const float* HWY_RESTRICT weights, size_t n,
+                            size_t j0, float* HWY_RESTRICT sums) {
+  const hn::RebindToUnsigned<DF> du;
+  using VF = hn::Vec<DF>;
+  using VU = hn::Vec<decltype(du)>;
+  const size_t N = hn::Lanes(df);
+  VF acc[kVecs];
+  VU bit[kVecs];
+  for (size_t v = 0; v < kVecs; ++v) {
+    acc[v] = hn::LoadU(df, sums + j0 + v * N);
+    // Lane l of vector v tests bit (j0 + v * N + l) % 32 of its half.
+    const size_t first = (j0 + v * N) % 32;
+    bit[v] = hn::LoadU(du, kBit + first);
+  }
+  const VF one = hn::Set(df, 1.0f);
+  for (size_t i = 0; i < n; ++i) {
+    const VF w = weights == nullptr ? one : hn::Set(df, weights[i]);
+    const VF neg_w = hn::Neg(w);
+    const uint64_t h = features[i];
+    const VU lo = hn::Set(du, static_cast<uint32_t>(h));
+    const VU hi = hn::Set(du, static_cast<uint32_t>(h >> 32));
+    for (size_t v = 0; v < kVecs; ++v) {
+      const VU half = (j0 + v * N) < 32 ? lo : hi;
+      const auto set = hn::RebindMask(df, hn::TestBit(half, bit[v]));
+      acc[v] = hn::Add(acc[v], hn::IfThenElse(set, w, neg_w));
+    }
+  }
+  for (size_t v = 0; v < kVecs; ++v) hn::StoreU(acc[v], df, sums + j0 + v * N);
+}
+
+void SimHashAccumulate(const uint64_t* HWY_RESTRICT features,
+                       const float* HWY_RESTRICT weights, size_t n,
+                       float* HWY_RESTRICT sums) {
+  const hn::ScalableTag<float> df;
+  const size_t N = hn::Lanes(df);
+  // Up to 8 accumulators live in registers: all 64 sums on AVX2 and AVX-512,
+  // 32 per pass on SSE4, 8 per pass on scalar. N divides 64 on every target.
+  constexpr size_t kTile = HWY_MIN(size_t{8}, 64 / HWY_LANES(float));
+  for (size_t j = 0; j < 64; j += kTile * N) {
+    SimHashTile<kTile>(df, features, weights, n, j, sums);
+  }
+}
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace neardup::internal
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace neardup::internal {
+
+HWY_EXPORT(SimHashAccumulate);
+
+void SimHashAccumulate(const uint64_t* features, const float* weights, size_t n,
+                       float* sums) {
+  HWY_DYNAMIC_DISPATCH(SimHashAccumulate)(features, weights, n, sums);
+}
+
+}  // namespace neardup::internal
+#endif  // HWY_ONCE

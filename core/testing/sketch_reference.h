@@ -1,0 +1,46 @@
+// Copyright 2026 The neardup Authors.
+//
+// Plain C++ references of the sketch kernels, written from the signature
+// format (docs/signature-format.md) without sharing code with core/src, so a
+// test that compares the two checks the format as well as the SIMD code.
+// Slow and obvious by design. Thread-safe.
+
+#ifndef NEARDUP_TESTING_SKETCH_REFERENCE_H_
+#define NEARDUP_TESTING_SKETCH_REFERENCE_H_
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "absl/types/span.h"
+
+namespace neardup::testing {
+
+// Classic MinHash registers (format v1, section "Classic").
+std::vector<uint32_t> ReferenceMinHashClassic(absl::Span<const uint64_t> hashes,
+                                              int k, uint64_t seed);
+
+// One-permutation MinHash registers before densification (empty bins hold
+// 0xFFFFFFFF).
+std::vector<uint32_t> ReferenceOnePermutationBins(
+    absl::Span<const uint64_t> hashes, int k, uint64_t seed);
+
+// One-permutation MinHash with optimal densification (format v1, section
+// "One permutation").
+std::vector<uint32_t> ReferenceOnePermutation(absl::Span<const uint64_t> hashes,
+                                              int k, uint64_t seed);
+
+// SimHash sums, feature by feature and bit by bit; weights empty = all 1.
+std::array<float, 64> ReferenceSimHashSums(absl::Span<const uint64_t> features,
+                                           absl::Span<const float> weights);
+
+// Bit j set when sum j > 0.
+uint64_t ReferenceSimHash(absl::Span<const uint64_t> features,
+                          absl::Span<const float> weights);
+
+// Exact Jaccard of two sets given as (possibly repeating) hash lists.
+double ExactJaccard(absl::Span<const uint64_t> a, absl::Span<const uint64_t> b);
+
+}  // namespace neardup::testing
+
+#endif  // NEARDUP_TESTING_SKETCH_REFERENCE_H_

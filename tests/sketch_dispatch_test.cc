@@ -1,0 +1,132 @@
+// Copyright 2026 The neardup Authors.
+//
+// Every sketch kernel, on every Highway target this binary compiled and this
+// CPU supports, bit for bit against the plain C++ references in
+// core/testing/sketch_reference.h, over awkward lengths (0..67, 255..257).
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "hwy/targets.h"
+
+#include "neardup/minhash.h"
+#include "neardup/simhash.h"
+#include "neardup/version.h"
+
+#include "sketch_reference.h"
+
+namespace neardup {
+namespace {
+
+std::vector<size_t> AwkwardLengths() {
+  std::vector<size_t> lengths;
+  for (size_t n = 0; n <= 67; ++n) lengths.push_back(n);
+  for (size_t n = 255; n <= 257; ++n) lengths.push_back(n);
+  return lengths;
+}
+
+std::vector<uint64_t> RandomHashes(size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<uint64_t> out(n);
+  for (uint64_t& x : out) x = rng();
+  return out;
+}
+
+std::vector<float> RandomWeights(size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<float> out(n);
+  // Integers / 64 and odd fractions, so float sums round non-trivially.
+  for (float& w : out) w = static_cast<float>(rng() % 10007) / 97.0f;
+  return out;
+}
+
+// Runs the test body once per target, with the target forced.
+class SketchDispatchTest : public ::testing::TestWithParam<int64_t> {
+ protected:
+  void SetUp() override { hwy::SetSupportedTargetsForTest(GetParam()); }
+  void TearDown() override { hwy::SetSupportedTargetsForTest(0); }
+};
+
+TEST_P(SketchDispatchTest, ForcedTargetIsTheOneDispatched) {
+  EXPECT_EQ(SimdTarget(), hwy::TargetName(GetParam()));
+}
+
+TEST_P(SketchDispatchTest, ClassicMatchesReference) {
+  for (int k : {8, 24, 128, 136}) {
+    const MinHasher hasher =
+        MinHasher::Create(
+            {.num_registers = k, .mode = MinHashMode::kClassic, .seed = 42})
+            .value();
+    for (size_t n : AwkwardLengths()) {
+      const std::vector<uint64_t> hashes = RandomHashes(n, 1000 + n);
+      EXPECT_EQ(hasher.Sketch(hashes).values,
+                testing::ReferenceMinHashClassic(hashes, k, 42))
+          << "k=" << k << " n=" << n;
+    }
+  }
+}
+
+TEST_P(SketchDispatchTest, ClassicMatchesReferenceOnLongInput) {
+  // Longer than one 256-shingle chunk, k = 1024.
+  const std::vector<uint64_t> hashes = RandomHashes(1100, 5);
+  const MinHasher hasher =
+      MinHasher::Create({.num_registers = 1024, .seed = 3}).value();
+  EXPECT_EQ(hasher.Sketch(hashes).values,
+            testing::ReferenceMinHashClassic(hashes, 1024, 3));
+}
+
+TEST_P(SketchDispatchTest, OnePermutationMatchesReference) {
+  for (int k : {8, 64, 128, 1000}) {
+    const MinHasher hasher =
+        MinHasher::Create({.num_registers = k,
+                           .mode = MinHashMode::kOnePermutation,
+                           .seed = 7})
+            .value();
+    for (size_t n : AwkwardLengths()) {
+      const std::vector<uint64_t> hashes = RandomHashes(n, 2000 + n);
+      EXPECT_EQ(hasher.Sketch(hashes).values,
+                testing::ReferenceOnePermutation(hashes, k, 7))
+          << "k=" << k << " n=" << n;
+    }
+  }
+}
+
+TEST_P(SketchDispatchTest, SimHashMatchesReference) {
+  for (size_t n : AwkwardLengths()) {
+    const std::vector<uint64_t> features = RandomHashes(n, 3000 + n);
+    const std::vector<float> weights = RandomWeights(n, 4000 + n);
+    EXPECT_EQ(SimHash(features, weights),
+              testing::ReferenceSimHash(features, weights))
+        << "n=" << n;
+    EXPECT_EQ(SimHashUniform(features), testing::ReferenceSimHash(features, {}))
+        << "n=" << n;
+  }
+}
+
+std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {
+  return hwy::TargetName(info.param);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllTargets, SketchDispatchTest,
+    ::testing::ValuesIn(hwy::SupportedAndGeneratedTargets()), TargetParamName);
+
+TEST(SimdTargetTest, SetSimdTargetForcesAndRestores) {
+  const std::string best(SimdTarget());
+  const std::vector<std::string> names = AvailableSimdTargets();
+  ASSERT_FALSE(names.empty());
+  EXPECT_EQ(names.back(), "scalar");
+  ASSERT_TRUE(SetSimdTarget("SCALAR").ok());
+  EXPECT_EQ(SimdTarget(), "SCALAR");
+  EXPECT_FALSE(SetSimdTarget("no-such-target").ok());
+  EXPECT_EQ(SimdTarget(), "SCALAR");  // Unchanged by the failed call.
+  ASSERT_TRUE(SetSimdTarget("auto").ok());
+  EXPECT_EQ(SimdTarget(), best);
+}
+
+}  // namespace
+}  // namespace neardup
