@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/types/span.h"
+
 #include "neardup/text.h"
 
 namespace neardup {
@@ -28,6 +29,17 @@ namespace neardup {
 struct TermVector {
   std::vector<uint64_t> terms;
   std::vector<float> weights;  // Same length as terms; unit L2 norm (or empty).
+};
+
+// Background document frequencies (e.g. English statistics from a large
+// corpus), blended into a TfIdfModel's own counts so that a small corpus still
+// gets sensible IDF. Implementations must be thread-safe for const calls.
+class DocumentFrequencyPrior {
+ public:
+  virtual ~DocumentFrequencyPrior() = default;
+  // The fraction of background documents that contain `term` (a token
+  // hash), in [0, 1]; 0 for a term the background never saw.
+  virtual double DocumentFraction(uint64_t term) const = 0;
 };
 
 // Document frequencies of a corpus. Thread-compatible: AddDocument() needs
@@ -42,7 +54,17 @@ class TfIdfModel {
   // Counts each distinct content word of one document once.
   void AddDocument(absl::Span<const Token> tokens);
 
+  // Blends `prior` in as `weight` pseudo-documents: with N documents and
+  // df(t) counted, IDF uses N' = N + weight and
+  // df'(t) = df(t) + weight * prior->DocumentFraction(t). A null prior or
+  // weight <= 0 removes the background. The model shares ownership of it.
+  void SetBackground(std::shared_ptr<const DocumentFrequencyPrior> prior,
+                     double weight);
+
+  // Documents added (not counting background pseudo-documents).
   int64_t num_documents() const;
+  // Document frequency counted for a term (0 when unseen).
+  int32_t DocumentFrequency(uint64_t term) const;
   // Smoothed IDF of a term hash.
   double Idf(uint64_t term) const;
   // The TF-IDF vector of a document's content words.

@@ -1,0 +1,79 @@
+// Copyright 2026 The neardup Authors.
+//
+// Word n-gram shingles (Broder 1997): each window of n token hashes is hashed
+// again, as n little-endian 64-bit words, with XXH3 and kShingleHashSeed.
+
+#include "neardup/shingle.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "xxhash.h"
+
+namespace neardup {
+
+std::vector<uint64_t> ShingleHashes(absl::Span<const Token> tokens, int n) {
+  std::vector<uint64_t> out;
+  if (tokens.empty() || n < 1) return out;
+  const size_t window = std::min<size_t>(static_cast<size_t>(n), tokens.size());
+  // Lay the token hashes out as little-endian words, then hash each window in
+  // place: window i reads out[i, i + window) and then overwrites out[i], which
+  // no later window reads.
+  out.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    uint64_t h = tokens[i].hash;
+    if constexpr (std::endian::native == std::endian::big) {
+      h = __builtin_bswap64(h);
+    }
+    out[i] = h;
+  }
+  const size_t count = tokens.size() - window + 1;
+  const size_t bytes = window * sizeof(uint64_t);
+  for (size_t i = 0; i < count; ++i) {
+    out[i] = XXH3_64bits_withSeed(&out[i], bytes, kShingleHashSeed);
+  }
+  out.resize(count);
+  return out;
+}
+
+ShingleSet ShingleSet::FromHashes(std::vector<uint64_t> hashes) {
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  ShingleSet set;
+  set.hashes_ = std::move(hashes);
+  return set;
+}
+
+ShingleSet Shingles(absl::Span<const Token> tokens, int n) {
+  return ShingleSet::FromHashes(ShingleHashes(tokens, n));
+}
+
+size_t IntersectionSize(const ShingleSet& a, const ShingleSet& b) {
+  const absl::Span<const uint64_t> x = a.hashes(), y = b.hashes();
+  size_t i = 0, j = 0, common = 0;
+  while (i < x.size() && j < y.size()) {
+    // Branch-light merge: advance whichever side is smaller (or both).
+    const uint64_t u = x[i], v = y[j];
+    common += u == v;
+    i += u <= v;
+    j += v <= u;
+  }
+  return common;
+}
+
+double Jaccard(const ShingleSet& a, const ShingleSet& b) {
+  if (a.empty() && b.empty()) return 0.0;
+  const size_t common = IntersectionSize(a, b);
+  return static_cast<double>(common) /
+         static_cast<double>(a.size() + b.size() - common);
+}
+
+double Containment(const ShingleSet& a, const ShingleSet& b) {
+  if (a.empty()) return 0.0;
+  return static_cast<double>(IntersectionSize(a, b)) /
+         static_cast<double>(a.size());
+}
+
+}  // namespace neardup
