@@ -10,15 +10,23 @@
 //   }
 //
 // Inputs:
-//   - a directory: its .txt, .md and .jsonl files, recursively, in byte order
-//     of their paths. A `manifest.jsonl` in a directory is metadata, not
-//     documents: each line {"id", "file", "title", "outlet", "url",
-//     "published"} describes one of the directory's text files.
-//   - a .txt or .md file: one document, id = file name without extension
-//     (or the manifest's id), text = the whole file.
-//   - a .jsonl file (or "-", standard input, read as JSONL): one document per
-//     line, {"id": string|number, "text": string, "title", "outlet", "url",
-//     "published": ISO 8601 string or Unix seconds}. Blank lines are ignored.
+//   - a directory: its .txt, .md, .jsonl and .ndjson files, recursively, in
+//     byte order of their paths; hidden names ('.'-prefixed), symbolic links
+//     to directories and README files (README.md, readme.txt, ...) are left
+//     out. A `manifest.jsonl` in a directory is metadata, not documents: each
+//     line {"id", "file", "title", "outlet", "url", "published"} describes
+//     one of the directory's text files (a listed file is read whatever its
+//     extension; a listed file that is missing is a kNotFound item). A text
+//     file's id is its manifest id, or else its path below the directory
+//     without the extension ("a.txt" -> "a", "sub/b.md" -> "sub/b").
+//   - any other file: one document, id = file name without extension (or its
+//     id in a manifest.jsonl beside it), text = the whole file, less a UTF-8
+//     byte-order mark.
+//   - a .jsonl or .ndjson file (or "-", standard input, read as JSONL): one
+//     document per line, {"id": string|integer, "text": string, "title",
+//     "outlet" (or "source", "publisher"), "url", "published": ISO 8601
+//     string or Unix seconds}. Blank lines are ignored; an absent id becomes
+//     "<file>:<line>"; a date that does not parse is left out.
 //
 // Reading never fails as a whole: every problem (a missing path, an empty
 // directory, a file that is not UTF-8 or is binary, a malformed JSON line, an
@@ -32,6 +40,7 @@
 #define NEARDUP_IO_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,16 +52,16 @@ namespace neardup {
 
 enum class SkipReason {
   kNone = 0,
-  kNotFound,         // The path does not exist.
-  kUnreadable,       // The path exists but could not be read.
-  kNoDocuments,      // A directory (or file) that holds no documents.
-  kNotUtf8,          // The text is not valid UTF-8.
-  kBinary,           // The file looks binary (NUL bytes, control bytes).
-  kMalformedJson,    // A JSONL line that is not a JSON object.
-  kMissingText,      // A JSON object without a string "text".
-  kEmpty,            // The text has no words.
-  kDuplicateId,      // An id seen before in the same input set.
-  kTooLarge,         // Over ReadOptions::max_doc_bytes.
+  kNotFound,       // The path does not exist.
+  kUnreadable,     // The path exists but could not be read.
+  kNoDocuments,    // A directory (or file) that holds no documents.
+  kNotUtf8,        // The text is not valid UTF-8.
+  kBinary,         // The file looks binary (NUL bytes, control bytes).
+  kMalformedJson,  // A JSONL line that is not a JSON object.
+  kMissingText,    // A JSON object without a string "text".
+  kEmpty,          // The text has no words.
+  kDuplicateId,    // An id seen before in the same input set.
+  kTooLarge,       // Over ReadOptions::max_doc_bytes.
 };
 
 // A stable, snake_case name for the reason, e.g. "not_utf8"; used in output.
@@ -65,17 +74,20 @@ struct Skip {
 
 // One document read, or one input (or line) that was skipped.
 struct ReadItem {
-  Document document;      // id is always set (synthesised when absent);
-                          // text is empty when skipped.
-  SourceLocation where;   // The file and line it came from.
+  Document document;     // id is always set (synthesised when absent);
+                         // text is empty when skipped.
+  SourceLocation where;  // The file and line it came from.
   Skip skip;
 
   bool skipped() const { return skip.reason != SkipReason::kNone; }
 };
 
 struct ReadOptions {
-  // Documents larger than this are skipped with kTooLarge.
+  // Documents larger than this are skipped with kTooLarge: a text file by its
+  // size (before it is read), a JSONL line by its length (it is not parsed).
   int64_t max_doc_bytes = int64_t{64} << 20;
+  // What "-" reads; nullptr means std::cin. Not owned.
+  std::istream* standard_input = nullptr;
 };
 
 class DocumentReader {
