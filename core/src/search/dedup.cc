@@ -1,0 +1,298 @@
+// Copyright 2026 The neardup Authors.
+
+#include "neardup/dedup.h"
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "xxhash.h"
+
+#include "neardup/minhash.h"
+#include "neardup/shingle.h"
+#include "neardup/simhash.h"
+#include "neardup/simhash_index.h"
+
+#include "search/dedup_cluster.h"
+#include "search/parallel.h"
+
+namespace neardup {
+namespace {
+
+// Seed of the text hash that detects exact copies.
+constexpr uint64_t kTextHashSeed = 0x6e65617264757063ULL;  // "neardupc"
+
+// Low 16 bits of each register are kept (b-bit MinHash, Li & König 2010):
+// two different minima agree by chance with probability 2^-16, which the
+// estimate corrects for.
+constexpr double kBbitCollision = 1.0 / 65536.0;
+
+}  // namespace
+
+std::string_view RelationName(Relation relation) {
+  switch (relation) {
+    case Relation::kNone:
+      return "none";
+    case Relation::kCopy:
+      return "copy";
+    case Relation::kNearDuplicate:
+      return "near_duplicate";
+    case Relation::kPartial:
+      return "partial";
+    case Relation::kRewrite:
+      return "rewrite";
+  }
+  return "none";
+}
+
+absl::StatusOr<Relation> ParseRelation(std::string_view name) {
+  for (Relation r : {Relation::kNone, Relation::kCopy, Relation::kNearDuplicate,
+                     Relation::kPartial, Relation::kRewrite}) {
+    if (RelationName(r) == name) return r;
+  }
+  return absl::InvalidArgumentError(
+      "unknown relation (expected copy, near_duplicate, partial or rewrite)");
+}
+
+struct Deduplicator::Impl {
+  DedupOptions options;
+  MinHasher hasher;
+  LshCandidateIndex lsh;
+  std::optional<SimHashIndex> simhash;  // When the SimHash path is on.
+  bool counts[5] = {};                  // By Relation: counts as duplicate.
+
+  // Per document, structure of arrays.
+  std::vector<uint16_t> bbit;  // num_registers per document.
+  std::vector<uint64_t> text_hash;
+  std::vector<uint64_t> fingerprint;
+  std::vector<uint32_t> shingles;
+  std::vector<uint32_t> words;
+  std::vector<int64_t> published;
+
+  Impl(const DedupOptions& o, MinHasher h, LshCandidateIndex l)
+      : options(o), hasher(std::move(h)), lsh(std::move(l)) {}
+
+  uint32_t size() const { return static_cast<uint32_t>(shingles.size()); }
+
+  PairScore Score(uint32_t a, uint32_t b) const;
+};
+
+// Scores one pair from the sketches; see dedup.h for the relations.
+PairScore Deduplicator::Impl::Score(uint32_t a, uint32_t b) const {
+  PairScore s;
+  const int k = options.num_registers;
+  const uint16_t* x = bbit.data() + size_t{a} * k;
+  const uint16_t* y = bbit.data() + size_t{b} * k;
+  int equal = 0;
+  for (int i = 0; i < k; ++i) equal += x[i] == y[i];
+  const double p = static_cast<double>(equal) / k;
+  double j = (p - kBbitCollision) / (1 - kBbitCollision);
+  j = std::clamp(j, 0.0, 1.0);
+  if (shingles[a] == 0 || shingles[b] == 0) j = 0;
+  // |A ∩ B| = J (|A| + |B|) / (1 + J).
+  const double inter = j * (shingles[a] + shingles[b]) / (1 + j);
+  s.jaccard = static_cast<float>(j);
+  s.a_in_b = shingles[a]
+                 ? static_cast<float>(std::min(1.0, inter / shingles[a]))
+                 : 0.f;
+  s.b_in_a = shingles[b]
+                 ? static_cast<float>(std::min(1.0, inter / shingles[b]))
+                 : 0.f;
+  s.hamming = HammingDistance(fingerprint[a], fingerprint[b]);
+
+  if (text_hash[a] == text_hash[b] && shingles[a] == shingles[b]) {
+    s.relation = Relation::kCopy;
+    return s;
+  }
+  const uint32_t small = std::min(shingles[a], shingles[b]);
+  const uint32_t large = std::max(shingles[a], shingles[b]);
+  if (small < static_cast<uint32_t>(options.min_shingles)) return s;
+  if (j >= options.jaccard_threshold) {
+    s.relation = Relation::kNearDuplicate;
+    return s;
+  }
+  const double contained = shingles[a] <= shingles[b] ? s.a_in_b : s.b_in_a;
+  if (contained >= options.containment_threshold &&
+      small >= options.min_partial_share * large) {
+    s.relation = Relation::kPartial;
+    return s;
+  }
+  if (options.simhash_distance >= 0 && s.hamming <= options.simhash_distance) {
+    // Same content words: the word counts must also be alike.
+    const uint32_t wa = words[a], wb = words[b];
+    if (std::min(wa, wb) >= 0.8 * std::max(wa, wb)) {
+      s.relation = Relation::kRewrite;
+    }
+  }
+  return s;
+}
+
+Deduplicator::Deduplicator(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)) {}
+Deduplicator::Deduplicator(Deduplicator&&) noexcept = default;
+Deduplicator& Deduplicator::operator=(Deduplicator&&) noexcept = default;
+Deduplicator::~Deduplicator() = default;
+
+absl::StatusOr<Deduplicator> Deduplicator::Create(const DedupOptions& options) {
+  if (options.shingle_size < 1) {
+    return absl::InvalidArgumentError("shingle size must be >= 1");
+  }
+  if (!(options.jaccard_threshold > 0 && options.jaccard_threshold < 1)) {
+    return absl::InvalidArgumentError("Jaccard threshold must be in (0, 1)");
+  }
+  if (!(options.containment_threshold > 0 &&
+        options.containment_threshold <= 1)) {
+    return absl::InvalidArgumentError(
+        "containment threshold must be in (0, 1]");
+  }
+  absl::StatusOr<MinHasher> hasher =
+      MinHasher::Create({.num_registers = options.num_registers});
+  if (!hasher.ok()) return hasher.status();
+  absl::StatusOr<LshParams> params = ChooseLshParams(
+      options.num_registers, options.jaccard_threshold, options.lsh_tuning);
+  if (!params.ok()) return params.status();
+  absl::StatusOr<LshCandidateIndex> lsh =
+      LshCandidateIndex::Create(*params, options.num_registers);
+  if (!lsh.ok()) return lsh.status();
+  auto impl =
+      std::make_unique<Impl>(options, *std::move(hasher), *std::move(lsh));
+  if (options.simhash_distance >= 0) {
+    absl::StatusOr<SimHashIndex> index =
+        SimHashIndex::Create({.max_distance = options.simhash_distance});
+    if (!index.ok()) return index.status();
+    impl->simhash.emplace(*std::move(index));
+  }
+  for (Relation r : options.duplicate_relations) {
+    impl->counts[static_cast<int>(r)] = true;
+  }
+  impl->counts[0] = false;
+  return Deduplicator(std::move(impl));
+}
+
+DocSketch Deduplicator::Sketch(const Document& doc) const {
+  const Impl& m = *impl_;
+  DocSketch s;
+  s.text_hash =
+      XXH3_64bits_withSeed(doc.text.data(), doc.text.size(), kTextHashSeed);
+  if (doc.published.has_value()) s.published = *doc.published;
+  const TokenizedText text = Tokenize(doc.text, m.options.tokenize);
+  s.num_words = static_cast<uint32_t>(text.tokens.size());
+  if (text.tokens.empty()) return s;
+  const ShingleSet set = Shingles(text.tokens, m.options.shingle_size);
+  s.num_shingles = static_cast<uint32_t>(set.size());
+  s.minhash.resize(m.options.num_registers);
+  m.hasher.SketchInto(set.hashes(), absl::MakeSpan(s.minhash));
+  s.band_keys.resize(m.lsh.params().bands);
+  m.lsh.BandKeys(s.minhash, absl::MakeSpan(s.band_keys));
+  s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
+  return s;
+}
+
+std::vector<DocSketch> Deduplicator::SketchBatch(
+    absl::Span<const Document> docs, int threads) const {
+  std::vector<DocSketch> out(docs.size());
+  internal::ParallelFor(docs.size(), threads, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) out[i] = Sketch(docs[i]);
+  });
+  return out;
+}
+
+void Deduplicator::Add(const DocSketch& s) {
+  Impl& m = *impl_;
+  const int k = m.options.num_registers;
+  const bool has_text = s.minhash.size() == static_cast<size_t>(k);
+  const size_t at = m.bbit.size();
+  m.bbit.resize(at + k);
+  if (has_text) {
+    for (int i = 0; i < k; ++i)
+      m.bbit[at + i] = static_cast<uint16_t>(s.minhash[i]);
+  }
+  if (has_text &&
+      s.band_keys.size() == static_cast<size_t>(m.lsh.params().bands)) {
+    m.lsh.AddKeys(s.band_keys);
+  } else {
+    m.lsh.Add(s.minhash, /*empty=*/!has_text);
+  }
+  if (m.simhash.has_value()) {
+    if (has_text) {
+      m.simhash->Add(s.simhash);
+    } else {
+      m.simhash->AddNone();
+    }
+  }
+  m.text_hash.push_back(s.text_hash);
+  m.fingerprint.push_back(s.simhash);
+  m.shingles.push_back(s.num_shingles);
+  m.words.push_back(s.num_words);
+  m.published.push_back(s.published);
+}
+
+DedupResult Deduplicator::Finish(int threads) {
+  const Impl& m = *impl_;
+  const uint32_t n = m.size();
+  DedupResult result;
+  result.stats.documents = n;
+  result.stats.index_bytes = MemoryBytes();
+
+  std::vector<CandidatePair> candidates =
+      m.lsh.CandidatePairs(m.options.max_pairs_per_doc);
+  result.stats.lsh_candidates = candidates.size();
+  if (m.simhash.has_value()) {
+    std::vector<CandidatePair> near =
+        m.simhash->NearPairs(m.options.max_pairs_per_doc);
+    result.stats.simhash_candidates = near.size();
+    std::vector<CandidatePair> merged;
+    merged.reserve(candidates.size() + near.size());
+    std::set_union(candidates.begin(), candidates.end(), near.begin(),
+                   near.end(), std::back_inserter(merged));
+    candidates = std::move(merged);
+  }
+
+  // Verification, in parallel; each pair's score lands in its own slot.
+  std::vector<PairScore> scores(candidates.size());
+  internal::ParallelFor(
+      candidates.size(), threads, [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+          scores[i] = m.Score(candidates[i].a, candidates[i].b);
+        }
+      });
+  std::vector<ScoredEdge> edges;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (m.counts[static_cast<int>(scores[i].relation)]) {
+      edges.push_back({candidates[i].a, candidates[i].b, scores[i]});
+    }
+  }
+  result.stats.verified_edges = edges.size();
+  candidates = {};
+  scores = {};
+
+  ClusterInput input;
+  input.num_docs = n;
+  input.shingles = m.shingles;
+  input.published = m.published;
+  input.counts_as_duplicate = [&m](Relation r) {
+    return m.counts[static_cast<int>(r)];
+  };
+  input.score = [&m](uint32_t a, uint32_t b) { return m.Score(a, b); };
+  result.docs = ClusterWithoutChaining(input, std::move(edges), &result.stats);
+  return result;
+}
+
+const LshParams& Deduplicator::lsh_params() const {
+  return impl_->lsh.params();
+}
+
+uint32_t Deduplicator::size() const { return impl_->size(); }
+
+size_t Deduplicator::MemoryBytes() const {
+  const Impl& m = *impl_;
+  return m.bbit.capacity() * sizeof(uint16_t) + m.lsh.MemoryBytes() +
+         m.text_hash.capacity() * 8 + m.fingerprint.capacity() * 8 +
+         (m.simhash.has_value() ? m.fingerprint.capacity() * 8 : 0) +
+         m.shingles.capacity() * 4 + m.words.capacity() * 4 +
+         m.published.capacity() * 8;
+}
+
+}  // namespace neardup
