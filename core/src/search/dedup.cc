@@ -29,6 +29,28 @@ constexpr uint64_t kTextHashSeed = 0x6e65617264757063ULL;  // "neardupc"
 // estimate corrects for.
 constexpr double kBbitCollision = 1.0 / 65536.0;
 
+// Number of distinct values, by linear probing in a table of at least twice
+// as many slots (the values are XXH3 hashes: their low bits are uniform).
+uint32_t CountDistinct(absl::Span<const uint64_t> values) {
+  size_t slots = 16;
+  while (slots < 2 * values.size()) slots *= 2;
+  thread_local std::vector<uint64_t> table;
+  thread_local std::vector<uint8_t> used;
+  table.assign(slots, 0);
+  used.assign(slots, 0);
+  uint32_t distinct = 0;
+  for (const uint64_t v : values) {
+    size_t i = v & (slots - 1);
+    while (used[i] && table[i] != v) i = (i + 1) & (slots - 1);
+    if (!used[i]) {
+      used[i] = 1;
+      table[i] = v;
+      ++distinct;
+    }
+  }
+  return distinct;
+}
+
 }  // namespace
 
 std::string_view RelationName(Relation relation) {
@@ -180,10 +202,13 @@ DocSketch Deduplicator::Sketch(const Document& doc) const {
   const TokenizedText text = Tokenize(doc.text, m.options.tokenize);
   s.num_words = static_cast<uint32_t>(text.tokens.size());
   if (text.tokens.empty()) return s;
-  const ShingleSet set = Shingles(text.tokens, m.options.shingle_size);
-  s.num_shingles = static_cast<uint32_t>(set.size());
+  // MinHash ignores repeats, so the shingles need no sorting; only their
+  // distinct count is wanted (for containment).
+  const std::vector<uint64_t> shingles =
+      ShingleHashes(text.tokens, m.options.shingle_size);
+  s.num_shingles = CountDistinct(shingles);
   s.minhash.resize(m.options.num_registers);
-  m.hasher.SketchInto(set.hashes(), absl::MakeSpan(s.minhash));
+  m.hasher.SketchInto(shingles, absl::MakeSpan(s.minhash));
   s.band_keys.resize(m.lsh.params().bands);
   m.lsh.BandKeys(s.minhash, absl::MakeSpan(s.band_keys));
   s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
