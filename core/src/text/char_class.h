@@ -19,6 +19,7 @@ enum ByteClassBit : uint8_t {
   kByteDigit = 1 << 2,        // 0-9
   kByteSentenceEnd = 1 << 3,  // . ! ?
   kByteNonAscii = 1 << 4,     // 0x80-0xFF: decode the code point
+  kByteInfix = 1 << 5,        // ' . , which may continue a word
   kByteAlnum = kByteLetter | kByteDigit,
 };
 
@@ -28,6 +29,8 @@ constexpr std::array<uint8_t, 256> MakeByteClassTable() {
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kByteLetter | kByteUpper;
   for (int c = '0'; c <= '9'; ++c) t[c] = kByteDigit;
   t['.'] = t['!'] = t['?'] = kByteSentenceEnd;
+  t['.'] |= kByteInfix;
+  t[','] = t['\''] = kByteInfix;
   for (int c = 0x80; c < 0x100; ++c) t[c] = kByteNonAscii;
   return t;
 }

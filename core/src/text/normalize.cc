@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "utf8proc.h"
-#include "xxhash.h"
 
 #include "neardup/text.h"
 
 #include "text/char_class.h"
+#include "text/hash.h"
 
 namespace neardup {
 namespace internal {
@@ -131,8 +131,8 @@ CodePointClass ClassifyCodePoint(int32_t cp) {
 }  // namespace internal
 
 uint64_t TokenHash(std::string_view normalized_word) {
-  return XXH3_64bits_withSeed(normalized_word.data(), normalized_word.size(),
-                              kTokenHashSeed);
+  return internal::HashTokenBytes(normalized_word.data(),
+                                  normalized_word.size());
 }
 
 std::string Normalize(std::string_view text) {

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "xxhash.h"
+#include "text/hash.h"
 
 namespace neardup {
 
@@ -30,9 +30,8 @@ std::vector<uint64_t> ShingleHashes(absl::Span<const Token> tokens, int n) {
     out[i] = h;
   }
   const size_t count = tokens.size() - window + 1;
-  const size_t bytes = window * sizeof(uint64_t);
   for (size_t i = 0; i < count; ++i) {
-    out[i] = XXH3_64bits_withSeed(&out[i], bytes, kShingleHashSeed);
+    out[i] = internal::HashShingleWords(&out[i], window);
   }
   out.resize(count);
   return out;

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "neardup/text.h"
 
@@ -277,42 +278,46 @@ constexpr std::string_view kStopwords[] = {
     "instead",
 };
 
-// Open addressing over the low bits of the (already uniform) XXH3 hash: 1024
-// slots for ~250 words keep probes short and the table in L1. Hash 0 marks an
-// empty slot; no stopword hashes to 0 (checked when built: such a word would
-// simply be missing).
-class StopwordTable {
- public:
-  StopwordTable() {
-    slots_.fill(0);
-    for (std::string_view word : kStopwords) {
-      const uint64_t h = TokenHash(word);
-      if (h == 0) continue;
-      size_t i = h & kMask;
-      while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & kMask;
-      slots_[i] = h;
-    }
-  }
-  bool Contains(uint64_t h) const {
-    if (h == 0) return false;
-    for (size_t i = h & kMask;; i = (i + 1) & kMask) {
-      if (slots_[i] == h) return true;
-      if (slots_[i] == 0) return false;
-    }
-  }
-
- private:
-  static constexpr size_t kSlots = 1024;
-  static constexpr size_t kMask = kSlots - 1;
-  static_assert(std::size(kStopwords) < kSlots / 2);
-  std::array<uint64_t, kSlots> slots_;
-};
-
 }  // namespace
 
-bool IsStopword(uint64_t token_hash) {
+StopwordTable::StopwordTable() {
+  std::vector<uint64_t> hashes;
+  for (std::string_view word : kStopwords) {
+    const uint64_t h = TokenHash(word);
+    if (h != 0) hashes.push_back(h);  // 0 marks an empty way.
+  }
+  auto fill = [&](int shift) {
+    for (auto& bucket : buckets_) bucket.fill(0);
+    for (uint64_t h : hashes) {
+      auto& bucket = buckets_[(h >> shift) & kMask];
+      size_t way = 0;
+      while (way < kWays && bucket[way] != 0) ++way;
+      if (way == kWays) return false;
+      bucket[way] = h;
+    }
+    return true;
+  };
+  for (shift_ = 0; shift_ <= 56; ++shift_) {
+    if (fill(shift_)) return;
+  }
+  // No shift fits: keep what fits at shift 0, the rest in the overflow list.
+  shift_ = 0;
+  for (auto& bucket : buckets_) bucket.fill(0);
+  for (uint64_t h : hashes) {
+    auto& bucket = buckets_[h & kMask];
+    size_t way = 0;
+    while (way < kWays && bucket[way] != 0) ++way;
+    if (way == kWays) {
+      overflow_.push_back(h);
+    } else {
+      bucket[way] = h;
+    }
+  }
+}
+
+const StopwordTable& StopwordTable::Get() {
   static const StopwordTable table;  // Thread-safe initialisation (C++11).
-  return table.Contains(token_hash);
+  return table;
 }
 
 absl::Span<const std::string_view> Stopwords() { return kStopwords; }

@@ -12,15 +12,20 @@
 // utf8proc (text/normalize.cc).
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
+
 #include "neardup/text.h"
 
 #include "text/char_class.h"
+#include "text/hash.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
 
@@ -41,10 +46,58 @@ constexpr size_t kStackWordBytes = 128;
 // No stopword is longer than this (in bytes, normalised).
 constexpr size_t kMaxStopwordBytes = 10;
 
+// SWAR ("SIMD within a register") classification of 8 ASCII bytes at once.
+// Each result has 0x80 set in the bytes that qualify. The bytes are first
+// cleared of their top bit, so adding a constant <= 0x80 never carries into
+// the next byte; non-ASCII bytes are masked out at the end.
+struct AsciiBlock {
+  uint64_t alnum;  // [0-9A-Za-z]
+  uint64_t upper;  // [A-Z]
+  uint64_t digit;  // [0-9]
+};
+
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+constexpr uint64_t Repeat(uint8_t b) { return 0x0101010101010101ULL * b; }
+
+// 0x80 in each byte of y (top bits clear) that lies in [lo, hi].
+constexpr uint64_t InRange(uint64_t y, uint8_t lo, uint8_t hi) {
+  const uint64_t ge = y + Repeat(static_cast<uint8_t>(0x80 - lo));
+  const uint64_t gt = y + Repeat(static_cast<uint8_t>(0x7F - hi));
+  return ge & ~gt & kHigh;
+}
+
+inline AsciiBlock ClassifyAscii(uint64_t x) {
+  const uint64_t ascii = ~x & kHigh;
+  const uint64_t y = x & ~kHigh;
+  AsciiBlock b;
+  b.upper = InRange(y, 'A', 'Z') & ascii;
+  b.digit = InRange(y, '0', '9') & ascii;
+  b.alnum = (b.upper | b.digit | InRange(y, 'a', 'z')) & ascii;
+  return b;
+}
+
+inline uint64_t LoadLittleEndian64(const uint8_t* p) {
+  uint64_t x;
+  std::memcpy(&x, p, sizeof(x));
+  if constexpr (std::endian::native == std::endian::big) {
+    x = __builtin_bswap64(x);
+  }
+  return x;
+}
+
+inline void StoreLittleEndian64(char* p, uint64_t x) {
+  if constexpr (std::endian::native == std::endian::big) {
+    x = __builtin_bswap64(x);
+  }
+  std::memcpy(p, &x, sizeof(x));
+}
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, std::vector<Token>* tokens)
-      : s_(reinterpret_cast<const uint8_t*>(text.data())), tokens_(tokens) {}
+      : s_(reinterpret_cast<const uint8_t*>(text.data())),
+        tokens_(tokens),
+        stopwords_(internal::StopwordTable::Get()) {}
 
   // Tokenises the line [begin, end), which holds no '\n'.
   void TokenizeLine(size_t i, size_t end) {
@@ -98,7 +151,7 @@ class Tokenizer {
   }
 
   void Emit(size_t begin, size_t end, uint64_t hash, uint8_t flags) {
-    if (internal::IsStopword(hash)) flags |= kTokenStopword;
+    if (stopwords_.Contains(hash)) flags |= kTokenStopword;
     tokens_->push_back(Token{static_cast<uint32_t>(begin),
                              static_cast<uint32_t>(end), hash, flags});
   }
@@ -114,17 +167,81 @@ class Tokenizer {
     return c == CodePointClass::kLetter || c == CodePointClass::kUpperLetter;
   }
 
+  ABSL_ATTRIBUTE_NOINLINE uint64_t HashLongAsciiWord(size_t begin,
+                                                     size_t end) const {
+    std::string word(Bytes(begin, end));
+    for (char& ch : word) ch = internal::kAsciiLower[static_cast<uint8_t>(ch)];
+    return internal::HashTokenBytes(word.data(), word.size());
+  }
+
+  // Emits the ASCII word [begin, end), whose normalised form is the first
+  // norm_end - begin bytes of `lower` (when they fit). Returns `end`.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t EmitAscii(size_t begin, size_t end,
+                                                size_t norm_end,
+                                                const char* lower,
+                                                bool has_digit,
+                                                bool sentence_start) {
+    uint8_t flags = sentence_start ? kTokenSentenceStart : 0;
+    if (has_digit) flags |= kTokenNumber;
+    if (kByteClass[s_[begin]] & kByteUpper) flags |= kTokenCapitalized;
+    const size_t norm_len = norm_end - begin;
+    const uint64_t hash = ABSL_PREDICT_TRUE(norm_len <= kStackWordBytes)
+                              ? internal::HashTokenBytes(lower, norm_len)
+                              : HashLongAsciiWord(begin, norm_end);
+    // Branch-free: about half of English tokens are stopwords.
+    flags |= static_cast<uint8_t>((norm_len <= kMaxStopwordBytes) &
+                                  stopwords_.Contains(hash)) *
+             kTokenStopword;
+    tokens_->push_back(Token{static_cast<uint32_t>(begin),
+                             static_cast<uint32_t>(end), hash, flags});
+    return end;
+  }
+
   // Scans the word starting at `begin` (a letter or digit), emits its token,
   // and returns the position after it.
   size_t Word(size_t begin, size_t end, bool sentence_start) {
-    char lower[kStackWordBytes];
+    // 8 spare bytes: the SWAR loop stores whole blocks.
+    char lower[kStackWordBytes + 8];
     size_t i = begin;
-    bool ascii = true;
     bool has_digit = false;
-    bool last_letter = false;  // The previous code point was a letter.
-    bool last_digit = false;   // ... or a digit.
+    // Fast path: ASCII letters and digits, 8 bytes a step, lower-cased on
+    // the way (an upper-case byte gains 0x20).
+    while (i + 8 <= end && i - begin + 8 <= kStackWordBytes) {
+      const uint64_t x = LoadLittleEndian64(s_ + i);
+      const AsciiBlock b = ClassifyAscii(x);
+      StoreLittleEndian64(lower + (i - begin), x | (b.upper >> 2));
+      const uint64_t stop = ~b.alnum & kHigh;
+      if (stop != 0) {
+        const int n = std::countr_zero(stop) >> 3;  // Alnum bytes before it.
+        has_digit |= (b.digit & ((uint64_t{1} << (8 * n)) - 1)) != 0;
+        i += n;
+        break;
+      }
+      has_digit |= b.digit != 0;
+      i += 8;
+    }
+    // Most words end here, at a space or a punctuation mark that cannot
+    // continue them.
+    if (i > begin && i < end) {
+      if (!(kByteClass[s_[i]] &
+            (kByteAlnum | internal::kByteInfix | kByteNonAscii))) {
+        return EmitAscii(begin, i, i, lower, has_digit, sentence_start);
+      }
+    }
+    return WordGeneral(begin, i, end, lower, has_digit, sentence_start);
+  }
+
+  // The rest of Word() once the fast path has scanned [begin, i) into
+  // `lower`: apostrophes, decimal points, non-ASCII, long words.
+  ABSL_ATTRIBUTE_NOINLINE size_t WordGeneral(size_t begin, size_t i, size_t end,
+                                             char* lower, bool has_digit,
+                                             bool sentence_start) {
+    bool ascii = true;
+    const uint8_t prev = i > begin ? kByteClass[s_[i - 1]] : 0;
+    bool last_letter = (prev & kByteLetter) != 0;  // Previous code point.
+    bool last_digit = (prev & kByteDigit) != 0;
     size_t apostrophe_begin = 0, apostrophe_end = 0;  // The last apostrophe.
-    size_t content_end = begin;  // After the last letter, digit or mark.
+    size_t content_end = i;  // After the last letter, digit or mark.
     while (i < end) {
       const uint8_t c = s_[i];
       const uint8_t k = kByteClass[c];
@@ -195,30 +312,11 @@ class Tokenizer {
       norm_end = apostrophe_begin;
     }
 
+    if (ascii) {
+      return EmitAscii(begin, i, norm_end, lower, has_digit, sentence_start);
+    }
     uint8_t flags = sentence_start ? kTokenSentenceStart : 0;
     if (has_digit) flags |= kTokenNumber;
-    uint64_t hash;
-    const size_t norm_len = norm_end - begin;
-    if (ascii) {
-      if (kByteClass[s_[begin]] & kByteUpper) flags |= kTokenCapitalized;
-      if (norm_len <= kStackWordBytes) {
-        hash = TokenHash(std::string_view(lower, norm_len));
-      } else {
-        std::string long_word(Bytes(begin, norm_end));
-        for (char& ch : long_word) {
-          ch = internal::kAsciiLower[static_cast<uint8_t>(ch)];
-        }
-        hash = TokenHash(long_word);
-      }
-      const uint8_t stop =
-          norm_len <= kMaxStopwordBytes && internal::IsStopword(hash)
-              ? kTokenStopword
-              : 0;
-      tokens_->push_back(Token{static_cast<uint32_t>(begin),
-                               static_cast<uint32_t>(i), hash,
-                               static_cast<uint8_t>(flags | stop)});
-      return i;
-    }
     int32_t first;
     if (internal::DecodeUtf8(s_ + begin, end - begin, &first) != 0 &&
         (first < 0x80 ? (kByteClass[first] & kByteUpper) != 0
@@ -232,6 +330,7 @@ class Tokenizer {
 
   const uint8_t* s_;
   std::vector<Token>* tokens_;
+  const internal::StopwordTable& stopwords_;
 };
 
 bool IsSpace(char c) {
