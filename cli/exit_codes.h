@@ -10,12 +10,12 @@
 namespace neardup::cli {
 
 enum ExitCode : int {
-  kExitOk = 0,          // Every input document was processed.
-  kExitSkipped = 1,     // Done, but some inputs or documents were skipped
-                        // (each is named on stderr and in the output).
-  kExitUsage = 2,       // Bad command line (unknown option, bad value).
-  kExitNoDocuments = 3, // Nothing could be processed: no usable document.
-  kExitInternal = 4,    // An unexpected internal error.
+  kExitOk = 0,           // Every input document was processed.
+  kExitSkipped = 1,      // Done, but some inputs or documents were skipped
+                         // (each is named on stderr and in the output).
+  kExitUsage = 2,        // Bad command line (unknown option, bad value).
+  kExitNoDocuments = 3,  // Nothing could be processed: no usable document.
+  kExitInternal = 4,     // An unexpected internal error.
 };
 
 // The table above as text, for --help footers.

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+
 #include "commands.h"
 #include "exit_codes.h"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(cli::ExitCodesHelp());
   int exit_code = cli::kExitOk;
+  cli::AddScanCommand(app, &exit_code);
   cli::AddVersionCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

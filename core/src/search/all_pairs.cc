@@ -1,0 +1,64 @@
+// Copyright 2026 The neardup Authors.
+
+#include "neardup/all_pairs.h"
+
+#include <string>
+
+#include "absl/status/status.h"
+
+#include "neardup/shingle.h"
+#include "neardup/tfidf.h"
+
+namespace neardup {
+
+absl::StatusOr<Comparison> CompareAll(absl::Span<const Document> docs,
+                                      const CompareOptions& options) {
+  if (options.shingle_size < 1) {
+    return absl::InvalidArgumentError("shingle size must be at least 1, got " +
+                                      std::to_string(options.shingle_size));
+  }
+  const size_t n = docs.size();
+  std::vector<TokenizedText> texts(n);
+  std::vector<ShingleSet> shingles(n);
+  TfIdfModel model;
+  for (size_t i = 0; i < n; ++i) {
+    texts[i] = Tokenize(docs[i].text, options.tokenize);
+    shingles[i] = Shingles(texts[i].tokens, options.shingle_size);
+    model.AddDocument(texts[i].tokens);
+  }
+  std::vector<TermVector> vectors(n);
+  Comparison result;
+  result.documents.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    vectors[i] = model.Vectorize(texts[i].tokens);
+    DocumentStats& stats = result.documents[i];
+    stats.words = texts[i].tokens.size();
+    stats.shingles = shingles[i].size();
+    stats.content_terms = vectors[i].terms.size();
+    stats.boilerplate_lines = texts[i].boilerplate.size();
+  }
+  const std::vector<float> cosine = PairwiseCosine(vectors);
+  result.pairs.reserve(n * (n - (n > 0)) / 2);
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) {
+      PairScores p;
+      p.a = static_cast<uint32_t>(a);
+      p.b = static_cast<uint32_t>(b);
+      p.cosine = cosine[a * n + b];
+      p.shared_shingles = IntersectionSize(shingles[a], shingles[b]);
+      const size_t unite =
+          shingles[a].size() + shingles[b].size() - p.shared_shingles;
+      p.jaccard = unite == 0 ? 0.0 : double(p.shared_shingles) / unite;
+      p.a_in_b = shingles[a].empty()
+                     ? 0.0
+                     : double(p.shared_shingles) / shingles[a].size();
+      p.b_in_a = shingles[b].empty()
+                     ? 0.0
+                     : double(p.shared_shingles) / shingles[b].size();
+      result.pairs.push_back(p);
+    }
+  }
+  return result;
+}
+
+}  // namespace neardup

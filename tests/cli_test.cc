@@ -1,0 +1,201 @@
+// Copyright 2026 The neardup Authors.
+//
+// End-to-end tests of the `neardup` executable: exit codes, messages that
+// name the file and line, and output that accounts for every input.
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+#include "test_paths.h"
+
+namespace neardup {
+namespace {
+
+namespace fs = std::filesystem;
+using ::neardup::testing::SourcePath;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("neardup_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `neardup ARGS` with stdin from /dev/null (or `stdin_file`).
+  RunResult Run(const std::string& args, const std::string& stdin_file = "") {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string cmd = std::string(NEARDUP_EXE) + " " + args + " <" +
+                            (stdin_file.empty() ? "/dev/null" : stdin_file) +
+                            " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = ReadFile(out);
+    r.err = ReadFile(err);
+    return r;
+  }
+
+  fs::path Write(const std::string& name, const std::string& bytes) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  fs::path dir_;
+  const std::string seeds_ = SourcePath("datasets/seeds");
+};
+
+TEST_F(CliTest, HelpDocumentsOptionsAndExitCodes) {
+  RunResult r = Run("scan --help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, HasSubstr("--format"));
+  EXPECT_THAT(r.out, HasSubstr("--shingle-size"));
+  EXPECT_THAT(r.out, HasSubstr("Exit codes"));
+  r = Run("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, HasSubstr("scan"));
+}
+
+TEST_F(CliTest, UnknownOptionIsAUsageError) {
+  RunResult r = Run("scan --no-such-option " + seeds_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no-such-option"));
+}
+
+TEST_F(CliTest, ScansTheSeedsByDefault) {
+  RunResult r = Run("scan --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["processed"], 5);
+  EXPECT_EQ(j["pairs"].size(), 10u);
+}
+
+TEST_F(CliTest, TableNamesEveryPair) {
+  RunResult r = Run("scan " + seeds_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("5 documents compared"));
+  EXPECT_THAT(r.out, HasSubstr("cosine"));
+  EXPECT_THAT(r.out, HasSubstr("004_6865920a74d5a5c3"));
+}
+
+TEST_F(CliTest, MissingPathIsNamedAndTheRestIsProcessed) {
+  const std::string missing = (dir_ / "no_such_dir").string();
+  RunResult r = Run("scan --format json " + missing + " " + seeds_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr(missing));
+  EXPECT_THAT(r.err, HasSubstr("not_found"));
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["processed"], 5);
+  EXPECT_EQ(j["summary"]["skipped"], 1);
+  EXPECT_EQ(j["documents"][0]["skipped"], "not_found");
+}
+
+TEST_F(CliTest, EmptyDirectoryAloneMeansNoDocuments) {
+  fs::create_directories(dir_ / "empty");
+  RunResult r = Run("scan " + (dir_ / "empty").string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr((dir_ / "empty").string()));
+  EXPECT_THAT(r.err, HasSubstr("no usable document"));
+}
+
+TEST_F(CliTest, FileThatIsNotUtf8IsSkippedWithItsName) {
+  Write("in/good.txt", "A perfectly ordinary sentence about rail fares.");
+  const fs::path bad = Write("in/latin1.txt", "Caf\xe9 cr\xe8me and more");
+  RunResult r = Run("scan --format json " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr(bad.string()));
+  EXPECT_THAT(r.err, HasSubstr("not_utf8"));
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["processed"], 1);
+}
+
+TEST_F(CliTest, BinaryFileIsSkippedWithItsName) {
+  Write("in/good.txt", "A perfectly ordinary sentence about rail fares.");
+  const fs::path bad =
+      Write("in/blob.txt", std::string("\x7f"
+                                       "ELF\x02\x01\x01\0\0\0\0",
+                                       11));
+  RunResult r = Run("scan " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr(bad.string()));
+  EXPECT_THAT(r.err, HasSubstr("binary"));
+}
+
+TEST_F(CliTest, MalformedJsonlLineIsNamedByFileAndLine) {
+  const fs::path jsonl =
+      Write("docs.jsonl",
+            "{\"id\":\"a\",\"text\":\"Rail workers strike over pay.\"}\n"
+            "{\"id\":\"b\",\"text\":\"broken\n"
+            "{\"id\":\"c\",\"text\":\"Flood warnings for river towns.\"}\n");
+  RunResult r = Run("scan --format jsonl " + jsonl.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr(jsonl.string() + ":2"));
+  EXPECT_THAT(r.err, HasSubstr("malformed_json"));
+  // Every line appears in the output: two documents and one skip.
+  EXPECT_THAT(r.out, HasSubstr("\"id\":\"a\""));
+  EXPECT_THAT(r.out, HasSubstr("\"id\":\"c\""));
+  EXPECT_THAT(r.out, HasSubstr("\"skipped\":\"malformed_json\""));
+  EXPECT_THAT(r.out, HasSubstr("\"type\":\"pair\""));
+}
+
+TEST_F(CliTest, EmptyDocumentIsSkipped) {
+  Write("in/good.txt", "A perfectly ordinary sentence about rail fares.");
+  const fs::path empty = Write("in/empty.txt", "");
+  RunResult r = Run("scan " + (dir_ / "in").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr(empty.string()));
+  EXPECT_THAT(r.err, HasSubstr("empty"));
+}
+
+TEST_F(CliTest, ReadsJsonlFromStdin) {
+  const fs::path jsonl = Write(
+      "docs.jsonl",
+      "{\"id\":\"x\",\"text\":\"Rail workers strike over pay.\"}\n"
+      "{\"id\":\"y\",\"text\":\"Rail workers strike over pay again.\"}\n");
+  RunResult r = Run("scan --format csv -", jsonl.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("a,b,cosine,jaccard"));
+  EXPECT_THAT(r.out, HasSubstr("x,y,"));
+}
+
+TEST_F(CliTest, OutputIsDeterministic) {
+  RunResult a = Run("scan --format json " + seeds_);
+  RunResult b = Run("scan --format json " + seeds_);
+  ASSERT_EQ(a.exit_code, 0);
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_THAT(a.out, Not(HasSubstr("nan")));
+}
+
+}  // namespace
+}  // namespace neardup
