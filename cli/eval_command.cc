@@ -1,0 +1,429 @@
+// Copyright 2026 The neardup Authors.
+//
+// `neardup eval`: runs neardup's story analysis on the evaluation sets in
+// ../shared/datasets (not part of the repository) and prints its metrics.
+// docs/evaluation.md records the figures and how they were produced.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+
+#include "neardup/document.h"
+#include "neardup/story.h"
+
+#include "commands.h"
+#include "exit_codes.h"
+
+namespace neardup::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct EvalFlags {
+  std::string shared;
+  std::vector<std::string> only;
+  double threshold = StoryOptions{}.story_threshold;
+  bool verbose = false;
+};
+
+bool ReadFile(const fs::path& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field.push_back('"');
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field.push_back(c);
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      rows.back().push_back(std::move(field));
+      field.clear();
+      rows.emplace_back();
+    } else {
+      field.push_back(c);
+    }
+  }
+  if (!field.empty() || !rows.back().empty()) {
+    rows.back().push_back(std::move(field));
+  } else {
+    rows.pop_back();
+  }
+  return rows;
+}
+
+// Column index by header name, or -1.
+int Column(const std::vector<std::string>& header, const std::string& name) {
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Ranks with ties averaged (1-based).
+std::vector<double> Ranks(const std::vector<double>& x) {
+  std::vector<size_t> order(x.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return x[a] < x[b]; });
+  std::vector<double> rank(x.size());
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    while (j < order.size() && x[order[j]] == x[order[i]]) ++j;
+    const double r = (static_cast<double>(i + j - 1)) / 2 + 1;
+    for (size_t k = i; k < j; ++k) rank[order[k]] = r;
+    i = j;
+  }
+  return rank;
+}
+
+double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
+  const double n = static_cast<double>(x.size());
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
+}
+
+double Spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  return Pearson(Ranks(x), Ranks(y));
+}
+
+struct Binary {
+  int tp = 0, fp = 0, tn = 0, fn = 0;
+  void Add(bool truth, bool predicted) {
+    if (truth && predicted) ++tp;
+    if (!truth && predicted) ++fp;
+    if (!truth && !predicted) ++tn;
+    if (truth && !predicted) ++fn;
+  }
+  double Precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
+  double Recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  double Accuracy() const {
+    const int n = tp + fp + tn + fn;
+    return n ? double(tp + tn) / n : 0;
+  }
+};
+
+// --- Clough & Stevenson 2011 ------------------------------------------------
+
+int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
+  std::string labels_text;
+  if (!ReadFile(dir / "labels.csv", &labels_text)) {
+    std::cout << "clough: skipped (" << (dir / "labels.csv").string()
+              << " not found)\n";
+    return kExitOk;
+  }
+  const auto rows = ParseCsv(labels_text);
+  const int c_file = Column(rows[0], "file");
+  const int c_cat = Column(rows[0], "category");
+  const int c_src = Column(rows[0], "source_file");
+  std::vector<Document> docs;
+  std::vector<std::string> category, source;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    Document d;
+    d.id = rows[r][c_file];
+    if (!ReadFile(dir / "text_utf8" / d.id, &d.text)) {
+      std::cout << "clough: cannot read " << d.id << "\n";
+      return kExitNoDocuments;
+    }
+    docs.push_back(std::move(d));
+    category.push_back(rows[r][c_cat]);
+    source.push_back(rows[r][c_src]);
+  }
+  const absl::StatusOr<StoryReport> report = AnalyzeStories(docs, options);
+  if (!report.ok()) {
+    std::cout << "clough: " << report.status().message() << "\n";
+    return kExitInternal;
+  }
+  // Each document's story and role.
+  std::vector<const Story*> story_of(docs.size());
+  std::vector<const StoryMember*> member_of(docs.size());
+  for (const Story& s : report->stories) {
+    for (const StoryMember& m : s.members) {
+      story_of[m.document] = &s;
+      member_of[m.document] = &m;
+    }
+  }
+  const std::vector<std::string> classes = {"cut", "light", "heavy", "non"};
+  auto class_index = [&](const std::string& c) {
+    return static_cast<int>(std::find(classes.begin(), classes.end(), c) -
+                            classes.begin());
+  };
+  int confusion[4][4] = {};
+  Binary derived;
+  int origin_named = 0, tasks = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (category[i] == "orig") {
+      ++tasks;
+      const Story& s = *story_of[i];
+      if (s.origin.kind == OriginKind::kDocument && *s.origin.document == i &&
+          s.members.size() > 1) {
+        ++origin_named;
+      }
+      continue;
+    }
+    const Story& s = *story_of[i];
+    const StoryMember& m = *member_of[i];
+    const bool from_source = s.origin.kind == OriginKind::kDocument &&
+                             docs[*s.origin.document].id == source[i];
+    int predicted = 3;
+    if (from_source) {
+      if (m.role == Role::kCopy) predicted = 0;
+      if (m.role == Role::kNearDuplicate) predicted = 1;
+      if (m.role == Role::kRewrite) predicted = 2;
+    }
+    const int truth = class_index(category[i]);
+    if (truth > 3) continue;
+    ++confusion[truth][predicted];
+    derived.Add(truth != 3, predicted != 3);
+    if (verbose) {
+      std::cout << absl::StrFormat("  %-16s %-5s -> %-5s share=%.2f %s\n",
+                                   docs[i].id, category[i], classes[predicted],
+                                   m.share_taken,
+                                   m.reasons.empty() ? "" : m.reasons[0]);
+    }
+  }
+  double macro = 0;
+  for (int c = 0; c < 4; ++c) {
+    int tp = confusion[c][c], col = 0, row = 0;
+    for (int k = 0; k < 4; ++k) {
+      row += confusion[c][k];
+      col += confusion[k][c];
+    }
+    const double p = col ? double(tp) / col : 0, r = row ? double(tp) / row : 0;
+    macro += p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  macro /= 4;
+  std::cout << "clough-stevenson-2011 (" << docs.size() << " documents, "
+            << report->stories.size() << " stories)\n";
+  std::cout << absl::StrFormat(
+      "  origin: the task's source is the origin of its story in %d of %d "
+      "tasks\n",
+      origin_named, tasks);
+  std::cout << absl::StrFormat(
+      "  derived vs not: F1 %.3f  precision %.3f  recall %.3f  accuracy "
+      "%.3f  (tp %d fp %d fn %d tn %d)\n",
+      derived.F1(), derived.Precision(), derived.Recall(), derived.Accuracy(),
+      derived.tp, derived.fp, derived.fn, derived.tn);
+  std::cout << "  four-way (rows: truth; columns: copy->cut, "
+               "near_duplicate->light, rewrite->heavy, else non)\n";
+  std::cout << "           cut light heavy   non\n";
+  for (int c = 0; c < 4; ++c) {
+    std::cout << absl::StrFormat("    %-5s %5d %5d %5d %5d\n", classes[c],
+                                 confusion[c][0], confusion[c][1],
+                                 confusion[c][2], confusion[c][3]);
+  }
+  std::cout << absl::StrFormat("  four-way macro-F1 %.3f\n", macro);
+  return kExitOk;
+}
+
+// --- SemEval-2022 Task 8, English pairs ------------------------------------
+
+int EvalSemEval(const fs::path& dir, const StoryOptions& options,
+                bool verbose) {
+  std::string text;
+  if (!ReadFile(dir / "pairs_en_en.csv", &text)) {
+    std::cout << "semeval: skipped (pairs_en_en.csv not found)\n";
+    return kExitOk;
+  }
+  const auto rows = ParseCsv(text);
+  const int c_id = Column(rows[0], "pair_id");
+  const int c_overall = Column(rows[0], "Overall");
+  const int c_t1 = Column(rows[0], "text1");
+  const int c_t2 = Column(rows[0], "text2");
+  std::vector<double> story, negated_overall;
+  int same = 0, same_joined = 0, different = 0, different_joined = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    if (rows[r].size() < rows[0].size()) continue;
+    std::vector<Document> docs(2);
+    docs[0].id = "1";
+    docs[1].id = "2";
+    docs[0].text = rows[r][c_t1];
+    docs[1].text = rows[r][c_t2];
+    const double overall = std::stod(rows[r][c_overall]);
+    const absl::StatusOr<StoryReport> report = AnalyzeStories(docs, options);
+    if (!report.ok()) continue;
+    const double s = report->pairs[0].story;
+    const bool joined = report->stories.size() == 1;
+    story.push_back(s);
+    negated_overall.push_back(-overall);
+    if (overall <= 1.5) {
+      ++same;
+      same_joined += joined;
+    }
+    if (overall >= 3.5) {
+      ++different;
+      different_joined += joined;
+    }
+    if (verbose) {
+      const PairAnalysis& p = report->pairs[0];
+      std::cout << absl::StrFormat(
+          "  %s overall=%.2f story=%.3f cos=%.3f names=%.3f cov=%.2f/%.2f "
+          "%s\n",
+          rows[r][c_id], overall, s, p.cosine, p.names, p.a_in_b, p.b_in_a,
+          PairRelationName(p.relation));
+    }
+  }
+  std::cout << "semeval2022-task8 en-en (" << story.size() << " pairs)\n";
+  std::cout << absl::StrFormat(
+      "  Spearman(story score, -Overall) %.3f   Pearson %.3f\n",
+      Spearman(story, negated_overall), Pearson(story, negated_overall));
+  std::cout << absl::StrFormat(
+      "  one story: %d of %d clearly same-story pairs (Overall <= 1.5) = "
+      "%.1f%%; %d of %d clearly different (>= 3.5) = %.1f%%\n",
+      same_joined, same, same ? 100.0 * same_joined / same : 0,
+      different_joined, different,
+      different ? 100.0 * different_joined / different : 0);
+  return kExitOk;
+}
+
+// --- MSRP -------------------------------------------------------------------
+
+int EvalMsrp(const fs::path& dir, const StoryOptions& options, bool verbose) {
+  std::string text;
+  if (!ReadFile(dir / "msr_paraphrase_test.tsv", &text)) {
+    std::cout << "msrp: skipped (msr_paraphrase_test.tsv not found)\n";
+    return kExitOk;
+  }
+  Binary b;
+  std::istringstream lines(text);
+  std::string line;
+  std::getline(lines, line);  // Header.
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string field; std::getline(fields, field, '\t');) {
+      f.push_back(field);
+    }
+    if (f.size() < 5) continue;
+    std::vector<Document> docs(2);
+    docs[0].id = f[1];
+    docs[1].id = f[2] == f[1] ? f[2] + "'" : f[2];
+    docs[0].text = f[3];
+    docs[1].text = f[4];
+    const absl::StatusOr<StoryReport> report = AnalyzeStories(docs, options);
+    if (!report.ok()) continue;
+    const PairAnalysis& p = report->pairs[0];
+    const bool predicted = p.relation >= PairRelation::kRewrite;
+    b.Add(f[0] == "1", predicted);
+    if (verbose) {
+      std::cout << absl::StrFormat(
+          "  %s truth=%s story=%.3f cos=%.3f names=%.3f cov=%.2f/%.2f %s\n",
+          f[1], f[0], p.story, p.cosine, p.names, p.a_in_b, p.b_in_a,
+          PairRelationName(p.relation));
+    }
+  }
+  std::cout << "msrp test (" << b.tp + b.fp + b.tn + b.fn << " pairs)\n";
+  std::cout << absl::StrFormat(
+      "  rewrite-or-closer: accuracy %.3f  F1 %.3f  precision %.3f  recall "
+      "%.3f\n",
+      b.Accuracy(), b.F1(), b.Precision(), b.Recall());
+  return kExitOk;
+}
+
+int RunEval(const EvalFlags& flags) {
+  fs::path shared = flags.shared;
+  if (shared.empty()) {
+#ifdef NEARDUP_SOURCE_DIR
+    shared = fs::path(NEARDUP_SOURCE_DIR) / ".." / "shared" / "datasets";
+#else
+    shared = fs::path("..") / "shared" / "datasets";
+#endif
+  }
+  if (!fs::is_directory(shared)) {
+    std::cerr << "neardup eval: " << shared.string()
+              << " not found (pass --shared DIR)\n";
+    return kExitNoDocuments;
+  }
+  StoryOptions options;
+  options.story_threshold = flags.threshold;
+  auto wanted = [&](const std::string& name) {
+    return flags.only.empty() || std::find(flags.only.begin(), flags.only.end(),
+                                           name) != flags.only.end();
+  };
+  int code = kExitOk;
+  if (wanted("clough")) {
+    code = std::max(code, EvalClough(shared / "clough-stevenson-2011", options,
+                                     flags.verbose));
+  }
+  if (wanted("semeval")) {
+    code = std::max(code, EvalSemEval(shared / "semeval2022-task8-sample",
+                                      options, flags.verbose));
+  }
+  if (wanted("msrp")) {
+    code = std::max(code, EvalMsrp(shared / "msrp", options, flags.verbose));
+  }
+  return code;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<EvalFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval",
+      "Run the story analysis on the evaluation sets (Clough & Stevenson "
+      "2011, SemEval-2022 Task 8 English pairs, MSRP) and print metrics.");
+  cmd->add_option("--shared", flags->shared,
+                  "Folder holding the data sets. Default: ../shared/datasets "
+                  "beside the source tree.");
+  cmd->add_option("--only", flags->only,
+                  "Run only these: clough, semeval, "
+                  "msrp.")
+      ->check(CLI::IsMember({"clough", "semeval", "msrp"}));
+  cmd->add_option("--threshold", flags->threshold,
+                  "Story score at which two documents are one story.")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_flag("-v,--verbose", flags->verbose, "Print every item.");
+  cmd->footer(ExitCodesHelp());
+  cmd->callback([flags, exit_code] { *exit_code = RunEval(*flags); });
+}
+
+}  // namespace neardup::cli

@@ -1,0 +1,144 @@
+// Copyright 2026 The neardup Authors.
+//
+// Syndication analysis: which articles tell the same story, how each pair is
+// related, where the shared text is, who had the story first, and which
+// articles copy or rewrite it.
+//
+//   absl::StatusOr<neardup::StoryReport> report =
+//       neardup::AnalyzeStories(docs, neardup::StoryOptions{});
+//   for (const neardup::Story& s : report->stories) {
+//     // s.origin.kind == OriginKind::kExternal, s.origin.outlet ==
+//     // "The Information"; s.members[k].role == Role::kRewrite ...
+//   }
+//
+// Pairs are compared exactly (all pairs), so this is for tens to a few
+// thousands of documents; large corpora go through candidate generation
+// first. Word rarity comes from a built-in English background (SCOWL word
+// tiers) blended with the input's own document frequencies, so five
+// documents are enough. Thread-compatible; allocates its result. The output
+// is deterministic and independent of thread count.
+
+#ifndef NEARDUP_STORY_H_
+#define NEARDUP_STORY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+
+#include "neardup/align.h"
+#include "neardup/attribution.h"
+#include "neardup/document.h"
+#include "neardup/text.h"
+
+namespace neardup {
+
+// How two documents relate, from the loosest to the closest.
+enum class PairRelation {
+  kUnrelated = 0,
+  kRelated,        // Same names or topic, a different event.
+  kRewrite,        // The same story retold: few shared phrases.
+  kPartial,        // One contains passages of the other.
+  kNearDuplicate,  // The same text with light edits.
+  kCopy,           // Verbatim.
+};
+// "unrelated", "related", "rewrite", "partial", "near_duplicate", "copy".
+std::string_view PairRelationName(PairRelation relation);
+
+// A member's part in its story.
+enum class Role {
+  kOrigin = 0,     // The report the others derive from.
+  kCopy,           // Takes the origin's text verbatim.
+  kNearDuplicate,  // Takes it with light edits.
+  kRewrite,        // Retells the story in its own words.
+  kIndependent,    // Same story, no sign of derivation.
+};
+// "origin", "copy", "near_duplicate", "rewrite", "independent".
+std::string_view RoleName(Role role);
+
+enum class OriginKind {
+  kUnknown = 0,  // No evidence points at an origin.
+  kDocument,     // A document of the input.
+  kExternal,     // An outlet the members credit, not in the input.
+};
+// "unknown", "document", "external".
+std::string_view OriginKindName(OriginKind kind);
+
+struct StoryOptions {
+  TokenizeOptions tokenize;
+  AlignOptions align;
+  // Two documents (and, on average, two groups) with a story score at least
+  // this are the same story.
+  double story_threshold = 0.5;
+  // Use the built-in English background for word rarity.
+  bool background = true;
+};
+
+// Everything measured about one pair of documents.
+struct PairAnalysis {
+  uint32_t a = 0;  // Document indices, a < b.
+  uint32_t b = 0;
+  PairRelation relation = PairRelation::kUnrelated;
+  double story = 0;   // Same-story score in [0, 1] (the decision score).
+  double cosine = 0;  // Content-word TF-IDF cosine (background-blended IDF).
+  double names = 0;   // Weighted overlap of rare names and numbers, [0, 1].
+  double a_in_b = 0;  // Share of a's words inside passages shared with b.
+  double b_in_a = 0;  // Share of b's words inside passages shared with a.
+  std::vector<std::string> shared_names;  // The rarest shared names, <= 8.
+  std::vector<Passage> passages;          // Shared passages, in a's order.
+};
+
+// A citation of the origin: document `document` credits an outlet.
+struct CitedSpan {
+  uint32_t document = 0;
+  Attribution attribution;
+};
+
+struct StoryOrigin {
+  OriginKind kind = OriginKind::kUnknown;
+  std::string outlet;                // The outlet, when known.
+  std::optional<uint32_t> document;  // kDocument: its index.
+  std::string id;                    // kDocument: its id.
+  double confidence = 0;             // In [0, 1].
+  std::vector<std::string> reasons;  // Why, for --explain.
+  std::vector<CitedSpan> evidence;   // Citations of the outlet.
+};
+
+struct StoryMember {
+  uint32_t document = 0;
+  std::string id;
+  Role role = Role::kIndependent;
+  double confidence = 0;  // In [0, 1].
+  // Share of the member's words inside passages it shares with the origin
+  // document (with the other members when the origin is not a document).
+  double share_taken = 0;
+  std::vector<std::string> reasons;
+};
+
+struct Story {
+  std::vector<StoryMember> members;  // The origin first, then input order.
+  StoryOrigin origin;
+};
+
+struct StoryReport {
+  // Every input document is in exactly one story (a singleton when it
+  // matches nothing). Stories by size, then by their first document.
+  std::vector<Story> stories;
+  // Every pair a < b, in order.
+  std::vector<PairAnalysis> pairs;
+  // The attributions found in each document, by document index.
+  std::vector<std::vector<Attribution>> attributions;
+};
+
+// Analyses `docs`. Errors: InvalidArgument for bad options (seed_words < 1,
+// a threshold outside [0, 1]) or duplicate document ids.
+[[nodiscard]] absl::StatusOr<StoryReport> AnalyzeStories(
+    absl::Span<const Document> docs, const StoryOptions& options = {});
+
+}  // namespace neardup
+
+#endif  // NEARDUP_STORY_H_

@@ -1,0 +1,84 @@
+// Copyright 2026 The neardup Authors.
+
+#include "story/background.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+
+#include "neardup/text.h"
+
+namespace neardup::internal {
+namespace {
+
+#include "story/background_data.inc"
+
+// Assumed share of news articles using a word of each tier (index = tier).
+// Rough Zipf figures for SCOWL's size bands; the corpus refines them.
+constexpr std::array<double, 4> kTierShare = {0.0002, 0.02, 0.003, 0.001};
+
+using Table = absl::flat_hash_map<uint64_t, uint8_t>;
+
+void Decode(std::string_view coded, uint8_t tier, Table* table) {
+  std::string word;
+  size_t i = 0;
+  while (i < coded.size()) {
+    const size_t keep = static_cast<size_t>(coded[i] - 'A');
+    word.resize(std::min(keep, word.size()));
+    ++i;
+    while (i < coded.size() && coded[i] >= 'a' && coded[i] <= 'z') {
+      word.push_back(coded[i++]);
+    }
+    table->emplace(TokenHash(word), tier);
+  }
+}
+
+const Table& GetTable() {
+  static const Table* const table = [] {
+    auto* t = new Table();
+    t->reserve(120000);
+    Decode(kBackgroundTier1, 1, t);
+    Decode(kBackgroundTier2, 2, t);
+    Decode(kBackgroundTier3, 3, t);
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+int BackgroundTier(uint64_t token_hash) {
+  const Table& table = GetTable();
+  const auto it = table.find(token_hash);
+  return it == table.end() ? 0 : it->second;
+}
+
+double TierDocumentFraction(int tier) {
+  return kTierShare[tier >= 0 && tier < 4 ? tier : 0];
+}
+
+namespace {
+
+class TierPrior : public DocumentFrequencyPrior {
+ public:
+  double DocumentFraction(uint64_t term) const override {
+    return TierDocumentFraction(BackgroundTier(term));
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<const DocumentFrequencyPrior> BackgroundPrior() {
+  static const std::shared_ptr<const DocumentFrequencyPrior>* const prior =
+      new std::shared_ptr<const DocumentFrequencyPrior>(
+          std::make_shared<TierPrior>());
+  return *prior;
+}
+
+int BackgroundSize() { return static_cast<int>(GetTable().size()); }
+
+}  // namespace neardup::internal

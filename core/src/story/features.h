@@ -1,0 +1,54 @@
+// Copyright 2026 The neardup Authors.
+//
+// Per-document features for story analysis, and the measurements of a pair.
+
+#ifndef NEARDUP_STORY_FEATURES_H_
+#define NEARDUP_STORY_FEATURES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/types/span.h"
+
+#include "neardup/document.h"
+#include "neardup/story.h"
+#include "neardup/text.h"
+#include "neardup/tfidf.h"
+
+namespace neardup::internal {
+
+// A rare name or number of a document, with its weight (blended IDF).
+struct NameTerm {
+  uint64_t hash = 0;
+  double weight = 0;
+  std::string text;  // As first written in the document.
+};
+
+struct DocFeatures {
+  std::vector<Token> tokens;
+  TermVector vector;            // Content words, background-blended IDF.
+  std::vector<NameTerm> names;  // Sorted by hash, distinct.
+  double names_weight = 0;      // Sum of the names' weights.
+};
+
+// Tokenises every document and computes its features. IDF blends the
+// documents' own frequencies with the background (when enabled).
+std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
+                                         const StoryOptions& options);
+
+// Measures the pair (a, b): passages, coverages, cosine, names, then the
+// story score and the relation.
+PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
+                         const DocFeatures& fb, const StoryOptions& options);
+
+// The same-story score in [0, 1] from a pair's measurements.
+double StoryScore(double cosine, double names, double a_in_b, double b_in_a);
+
+// The relation of a measured pair (story score already set).
+PairRelation ClassifyRelation(const PairAnalysis& pair,
+                              const StoryOptions& options);
+
+}  // namespace neardup::internal
+
+#endif  // NEARDUP_STORY_FEATURES_H_

@@ -1,0 +1,337 @@
+// Copyright 2026 The neardup Authors.
+
+#include "story/origin.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+#include "neardup/attribution.h"
+#include "neardup/story.h"
+
+namespace neardup::internal {
+namespace {
+
+// Role thresholds on the share of a member's words taken from the reference
+// document (inside passages shared with it).
+constexpr double kCopyShare = 0.8;
+constexpr double kCopyExact = 0.95;
+constexpr double kNearDuplicateShare = 0.5;
+constexpr double kRewriteShare = 0.1;
+
+struct Citation {
+  std::string outlet;             // Display form (the first seen).
+  std::vector<uint32_t> members;  // Distinct citing members, sorted.
+  int strong = 0;
+  std::vector<CitedSpan> evidence;
+};
+
+// Exactness of x's side of the passages shared with y: matched words over
+// words spanned.
+double Exactness(const PairAnalysis& p) {
+  size_t span = 0, matched = 0;
+  for (const Passage& q : p.passages) {
+    span += q.a_last - q.a_first;
+    matched += q.matched;
+  }
+  return span == 0 ? 0 : static_cast<double>(matched) / span;
+}
+
+size_t MatchedWords(const PairAnalysis& p) {
+  size_t m = 0;
+  for (const Passage& q : p.passages) m += q.matched;
+  return m;
+}
+
+std::string Pct(double x) { return absl::StrFormat("%.0f%%", 100 * x); }
+
+}  // namespace
+
+const PairAnalysis& StoryContext::Pair(uint32_t x, uint32_t y) const {
+  const uint32_t a = std::min(x, y), b = std::max(x, y);
+  const size_t n = docs.size();
+  // Pairs are (0,1), (0,2), ..., (0,n-1), (1,2), ...
+  const size_t index = a * n - a * (a + 1) / 2 + (b - a - 1);
+  return pairs[index];
+}
+
+double StoryContext::Share(uint32_t x, uint32_t y) const {
+  const PairAnalysis& p = Pair(x, y);
+  return x < y ? p.a_in_b : p.b_in_a;
+}
+
+Story BuildStory(const StoryContext& ctx,
+                 const std::vector<uint32_t>& members) {
+  Story story;
+  StoryOrigin& origin = story.origin;
+  if (members.size() == 1) {
+    const uint32_t d = members[0];
+    origin.kind = OriginKind::kDocument;
+    origin.document = d;
+    origin.id = ctx.docs[d].id;
+    origin.outlet = ctx.docs[d].outlet;
+    origin.confidence = 1;
+    origin.reasons.push_back("the only document of its story");
+    StoryMember m;
+    m.document = d;
+    m.id = ctx.docs[d].id;
+    m.role = Role::kOrigin;
+    m.confidence = 1;
+    m.reasons.push_back("matches no other document");
+    story.members.push_back(std::move(m));
+    return story;
+  }
+
+  // Citations, by outlet key (std::map: deterministic order).
+  std::map<std::string, Citation> cited;
+  for (const uint32_t m : members) {
+    for (const Attribution& a : ctx.attributions[m]) {
+      Citation& c = cited[a.outlet_key];
+      if (c.outlet.empty()) c.outlet = a.outlet;
+      if (c.members.empty() || c.members.back() != m) c.members.push_back(m);
+      c.strong += a.strong ? 1 : 0;
+      c.evidence.push_back({m, a});
+    }
+  }
+  const Citation* top = nullptr;
+  std::string top_key;
+  for (const auto& [key, c] : cited) {
+    if (top == nullptr || c.members.size() > top->members.size() ||
+        (c.members.size() == top->members.size() && c.strong > top->strong)) {
+      top = &c;
+      top_key = key;
+    }
+  }
+  auto member_with_outlet = [&](const std::string& key) -> int64_t {
+    int64_t best = -1;
+    for (const uint32_t m : members) {
+      if (ctx.docs[m].outlet.empty() || OutletKey(ctx.docs[m].outlet) != key) {
+        continue;
+      }
+      if (best < 0 || (ctx.docs[m].published && ctx.docs[best].published &&
+                       *ctx.docs[m].published < *ctx.docs[best].published)) {
+        best = m;
+      }
+    }
+    return best;
+  };
+
+  // Text-reuse hub: matched words shared with the other members.
+  std::vector<double> hub(members.size(), 0), contained(members.size(), 0);
+  bool reuse = false;
+  for (size_t i = 0; i < members.size(); ++i) {
+    int partners = 0;
+    for (size_t j = 0; j < members.size(); ++j) {
+      if (i == j) continue;
+      const PairAnalysis& p = ctx.Pair(members[i], members[j]);
+      if (p.relation < PairRelation::kPartial) continue;
+      reuse = true;
+      hub[i] += static_cast<double>(MatchedWords(p));
+      contained[i] += ctx.Share(members[i], members[j]);
+      ++partners;
+    }
+    if (partners > 0) contained[i] /= partners;
+  }
+
+  int64_t reference = -1;  // The document roles are measured against.
+  const int64_t cited_member = top ? member_with_outlet(top_key) : -1;
+  if (cited_member >= 0) {
+    origin.kind = OriginKind::kDocument;
+    origin.document = static_cast<uint32_t>(cited_member);
+    origin.confidence = 0.9;
+    origin.reasons.push_back(
+        absl::StrCat("credited as the source by ", top->members.size(),
+                     " member(s), and its outlet is ", top->outlet));
+    reference = cited_member;
+  } else if (reuse) {
+    const double best = *std::max_element(hub.begin(), hub.end());
+    size_t pick = members.size();
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (hub[i] < 0.9 * best) continue;
+      if (pick == members.size()) {
+        pick = i;
+        continue;
+      }
+      const auto& ti = ctx.docs[members[i]].published;
+      const auto& tp = ctx.docs[members[pick]].published;
+      if (ti && tp && *ti != *tp) {
+        if (*ti < *tp) pick = i;
+      } else if (contained[i] > contained[pick] ||
+                 (contained[i] == contained[pick] && hub[i] > hub[pick])) {
+        pick = i;
+      }
+    }
+    reference = members[pick];
+    // Does the hub itself credit an outlet outside the input?
+    const Attribution* credit = nullptr;
+    for (const Attribution& a : ctx.attributions[reference]) {
+      if (a.strong && member_with_outlet(a.outlet_key) < 0) {
+        credit = &a;
+        break;
+      }
+    }
+    if (credit != nullptr) {
+      origin.kind = OriginKind::kExternal;
+      origin.outlet = credit->outlet;
+      origin.confidence = 0.7;
+      origin.reasons.push_back(absl::StrCat(
+          ctx.docs[reference].id, ", whose text the others take, credits ",
+          credit->outlet, " (\"", credit->cue, "\")"));
+      for (const CitedSpan& e : cited[credit->outlet_key].evidence) {
+        origin.evidence.push_back(e);
+      }
+    } else {
+      origin.kind = OriginKind::kDocument;
+      origin.document = static_cast<uint32_t>(reference);
+      origin.confidence = 0.5 + 0.4 * contained[pick];
+      origin.reasons.push_back(absl::StrFormat(
+          "shares the most text with the other members (%d matched words)",
+          static_cast<int>(hub[pick])));
+      if (ctx.docs[reference].published) {
+        origin.reasons.push_back("publication time considered");
+      }
+    }
+  } else if (top != nullptr) {
+    origin.kind = OriginKind::kExternal;
+    origin.outlet = top->outlet;
+    origin.confidence =
+        std::min(1.0, 0.5 + 0.5 * static_cast<double>(top->members.size()) /
+                                static_cast<double>(members.size()));
+    origin.reasons.push_back(absl::StrCat(
+        top->members.size(), " of ", members.size(), " members credit ",
+        top->outlet, ", which is not in the input"));
+    origin.evidence = top->evidence;
+  } else {
+    int64_t earliest = -1;
+    for (const uint32_t m : members) {
+      const auto& t = ctx.docs[m].published;
+      if (t && (earliest < 0 || *t < *ctx.docs[earliest].published)) {
+        earliest = m;
+      }
+    }
+    if (earliest >= 0) {
+      origin.kind = OriginKind::kDocument;
+      origin.document = static_cast<uint32_t>(earliest);
+      origin.confidence = 0.4;
+      origin.reasons.push_back("published first; no shared text or credits");
+      reference = earliest;
+    } else {
+      origin.reasons.push_back(
+          "no shared passages, credits or publication times");
+    }
+  }
+  if (origin.kind == OriginKind::kDocument) {
+    origin.id = ctx.docs[*origin.document].id;
+    origin.outlet = ctx.docs[*origin.document].outlet;
+    if (top != nullptr && cited_member >= 0) origin.evidence = top->evidence;
+  }
+
+  // Roles.
+  for (const uint32_t d : members) {
+    StoryMember m;
+    m.document = d;
+    m.id = ctx.docs[d].id;
+    const bool is_origin =
+        origin.kind == OriginKind::kDocument && *origin.document == d;
+    if (is_origin) {
+      m.role = Role::kOrigin;
+      m.confidence = origin.confidence;
+      m.reasons = origin.reasons;
+      double share = 0;
+      for (const uint32_t o : members) {
+        if (o != d) share = std::max(share, ctx.Share(d, o));
+      }
+      m.share_taken = share;
+      story.members.insert(story.members.begin(), std::move(m));
+      continue;
+    }
+    bool credits_origin = false;
+    std::string credit_cue;
+    for (const Attribution& a : ctx.attributions[d]) {
+      if (!origin.outlet.empty() && a.outlet_key == OutletKey(origin.outlet)) {
+        credits_origin = true;
+        credit_cue = a.cue;
+        break;
+      }
+    }
+    if (reference >= 0 && static_cast<uint32_t>(reference) != d) {
+      const uint32_t r = static_cast<uint32_t>(reference);
+      const PairAnalysis& p = ctx.Pair(d, r);
+      const double share = ctx.Share(d, r);
+      const double exact = Exactness(p);
+      m.share_taken = share;
+      const std::string from = ctx.docs[r].id;
+      if (share >= kCopyShare && exact >= kCopyExact) {
+        m.role = Role::kCopy;
+        m.confidence = std::min(1.0, 0.6 + 2 * (share - kCopyShare));
+        m.reasons.push_back(absl::StrCat(Pct(share), " of its words are in ",
+                                         from, ", ", Pct(exact), " verbatim"));
+      } else if (share >= kNearDuplicateShare) {
+        m.role = Role::kNearDuplicate;
+        m.confidence = std::min(1.0, 0.6 + 2 * (share - kNearDuplicateShare));
+        m.reasons.push_back(absl::StrCat(Pct(share), " of its words are in ",
+                                         from, " with light edits"));
+      } else if (share >= kRewriteShare || credits_origin) {
+        m.role = Role::kRewrite;
+        m.confidence = credits_origin ? 0.8 : 0.5 + share;
+        m.reasons.push_back(absl::StrCat(Pct(share), " of its words are in ",
+                                         from, "; retold otherwise"));
+      } else {
+        m.role = Role::kIndependent;
+        m.confidence = std::min(1.0, 0.5 + 5 * (kRewriteShare - share));
+        m.reasons.push_back(absl::StrFormat(
+            "same story as %s (story score %.2f) but takes little of its "
+            "text (%s)",
+            from, p.story, Pct(share)));
+      }
+      if (credits_origin) {
+        m.reasons.push_back(
+            absl::StrCat("credits ", origin.outlet, " (\"", credit_cue, "\")"));
+      }
+    } else {
+      double share = 0;
+      for (const uint32_t o : members) {
+        if (o != d) share = std::max(share, ctx.Share(d, o));
+      }
+      m.share_taken = share;
+      if (origin.kind == OriginKind::kExternal) {
+        m.role = Role::kRewrite;
+        if (credits_origin) {
+          m.confidence = 0.9;
+          m.reasons.push_back(absl::StrCat("credits ", origin.outlet, " (\"",
+                                           credit_cue, "\")"));
+        } else {
+          m.confidence = 0.6;
+          m.reasons.push_back(
+              absl::StrCat("same story as the members crediting ",
+                           origin.outlet, "; credits nobody itself"));
+        }
+      } else {
+        m.role = Role::kIndependent;
+        m.confidence = 0.5;
+        m.reasons.push_back("same story; no evidence of who had it first");
+      }
+      // Close copies of an earlier member say so.
+      for (const uint32_t o : members) {
+        if (o >= d) break;
+        const PairRelation rel = ctx.Pair(d, o).relation;
+        if (rel == PairRelation::kCopy || rel == PairRelation::kNearDuplicate) {
+          m.role =
+              rel == PairRelation::kCopy ? Role::kCopy : Role::kNearDuplicate;
+          m.reasons.push_back(absl::StrCat(std::string(PairRelationName(rel)),
+                                           " of ", ctx.docs[o].id));
+          break;
+        }
+      }
+    }
+    story.members.push_back(std::move(m));
+  }
+  return story;
+}
+
+}  // namespace neardup::internal

@@ -1,0 +1,49 @@
+// Copyright 2026 The neardup Authors.
+//
+// Origin inference and member roles for one story.
+
+#ifndef NEARDUP_STORY_ORIGIN_H_
+#define NEARDUP_STORY_ORIGIN_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/types/span.h"
+
+#include "neardup/document.h"
+#include "neardup/story.h"
+
+namespace neardup::internal {
+
+// What origin inference reads.
+struct StoryContext {
+  absl::Span<const Document> docs;
+  absl::Span<const PairAnalysis> pairs;  // Every pair a < b, in order.
+  absl::Span<const std::vector<Attribution>> attributions;
+  StoryOptions options;
+
+  const PairAnalysis& Pair(uint32_t x, uint32_t y) const;
+  // Share of x's words inside passages shared with y.
+  double Share(uint32_t x, uint32_t y) const;
+};
+
+// Builds the story of `members` (sorted document indices): its origin, and
+// each member's role, share taken, confidence and reasons.
+//
+// Origin, first rule that applies:
+//  1. an outlet the members credit is a member's `outlet`: that document;
+//  2. text reuse (pairs `partial` or closer): the member sharing the most
+//     matched words with the others (ties: earliest publication, then the
+//     member whose own text is most contained in the others); if it credits
+//     an outlet outside the input with a strong cue, that outlet is the
+//     origin instead (external) and the hub is its first rewrite;
+//  3. members credit an outlet outside the input: external, the outlet most
+//     members credit;
+//  4. publication times: the earliest member;
+//  5. otherwise unknown.
+Story BuildStory(const StoryContext& context,
+                 const std::vector<uint32_t>& members);
+
+}  // namespace neardup::internal
+
+#endif  // NEARDUP_STORY_ORIGIN_H_

@@ -1,0 +1,119 @@
+// Copyright 2026 The neardup Authors.
+
+#include "neardup/story.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+
+#include "neardup/attribution.h"
+
+#include "story/cluster.h"
+#include "story/features.h"
+#include "story/origin.h"
+
+namespace neardup {
+
+std::string_view PairRelationName(PairRelation relation) {
+  switch (relation) {
+    case PairRelation::kUnrelated:
+      return "unrelated";
+    case PairRelation::kRelated:
+      return "related";
+    case PairRelation::kRewrite:
+      return "rewrite";
+    case PairRelation::kPartial:
+      return "partial";
+    case PairRelation::kNearDuplicate:
+      return "near_duplicate";
+    case PairRelation::kCopy:
+      return "copy";
+  }
+  return "unrelated";
+}
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kOrigin:
+      return "origin";
+    case Role::kCopy:
+      return "copy";
+    case Role::kNearDuplicate:
+      return "near_duplicate";
+    case Role::kRewrite:
+      return "rewrite";
+    case Role::kIndependent:
+      return "independent";
+  }
+  return "independent";
+}
+
+std::string_view OriginKindName(OriginKind kind) {
+  switch (kind) {
+    case OriginKind::kUnknown:
+      return "unknown";
+    case OriginKind::kDocument:
+      return "document";
+    case OriginKind::kExternal:
+      return "external";
+  }
+  return "unknown";
+}
+
+absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
+                                           const StoryOptions& options) {
+  if (options.align.seed_words < 1 || options.align.max_gap < 0 ||
+      options.align.min_words < 1 || options.align.max_seed_hits < 1) {
+    return absl::InvalidArgumentError(
+        "align options: seed_words, min_words and max_seed_hits must be >= "
+        "1 and max_gap >= 0");
+  }
+  if (!(options.story_threshold >= 0 && options.story_threshold <= 1)) {
+    return absl::InvalidArgumentError("story_threshold must be in [0, 1]");
+  }
+  absl::flat_hash_set<std::string_view> ids;
+  for (const Document& d : docs) {
+    if (!ids.insert(d.id).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("duplicate document id \"", d.id, "\""));
+    }
+  }
+
+  StoryReport report;
+  const std::vector<internal::DocFeatures> features =
+      internal::ComputeFeatures(docs, options);
+  report.attributions.reserve(docs.size());
+  for (const Document& d : docs) {
+    report.attributions.push_back(ExtractAttributions(d.text));
+  }
+  const uint32_t n = static_cast<uint32_t>(docs.size());
+  report.pairs.reserve(static_cast<size_t>(n) * (n > 0 ? n - 1 : 0) / 2);
+  for (uint32_t a = 0; a < n; ++a) {
+    for (uint32_t b = a + 1; b < n; ++b) {
+      report.pairs.push_back(
+          internal::AnalyzePair(a, b, features[a], features[b], options));
+    }
+  }
+
+  const std::vector<std::vector<uint32_t>> groups =
+      internal::ClusterStories(n, report.pairs, options.story_threshold);
+  internal::StoryContext context{docs, report.pairs, report.attributions,
+                                 options};
+  for (const std::vector<uint32_t>& group : groups) {
+    report.stories.push_back(internal::BuildStory(context, group));
+  }
+  std::stable_sort(report.stories.begin(), report.stories.end(),
+                   [](const Story& x, const Story& y) {
+                     return x.members.size() > y.members.size();
+                   });
+  return report;
+}
+
+}  // namespace neardup

@@ -1,0 +1,157 @@
+// Copyright 2026 The neardup Authors.
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+#include "neardup/align.h"
+#include "neardup/text.h"
+
+namespace neardup {
+namespace {
+
+// Tokens with given hashes; offsets 10 bytes apart.
+std::vector<Token> Tokens(const std::vector<uint64_t>& hashes) {
+  std::vector<Token> out;
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    Token t;
+    t.begin = static_cast<uint32_t>(10 * i);
+    t.end = t.begin + 5;
+    t.hash = hashes[i];
+    out.push_back(t);
+  }
+  return out;
+}
+
+std::vector<uint64_t> Range(uint64_t from, uint64_t to) {
+  std::vector<uint64_t> v;
+  for (uint64_t x = from; x < to; ++x) v.push_back(x);
+  return v;
+}
+
+TEST(AlignTest, EmptyAndDisjoint) {
+  EXPECT_TRUE(AlignPassages({}, Tokens(Range(0, 10))).empty());
+  EXPECT_TRUE(
+      AlignPassages(Tokens(Range(0, 50)), Tokens(Range(100, 150))).empty());
+}
+
+TEST(AlignTest, IdenticalTextsAreOnePassage) {
+  const std::vector<Token> a = Tokens(Range(0, 40));
+  const std::vector<Passage> p = AlignPassages(a, a);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].a_first, 0u);
+  EXPECT_EQ(p[0].a_last, 40u);
+  EXPECT_EQ(p[0].b_first, 0u);
+  EXPECT_EQ(p[0].b_last, 40u);
+  EXPECT_EQ(p[0].matched, 40u);
+  EXPECT_EQ(p[0].a.begin, 0u);
+  EXPECT_EQ(p[0].a.end, 395u);
+  EXPECT_DOUBLE_EQ(CoverageOfA(p, a.size()), 1.0);
+}
+
+TEST(AlignTest, EmbeddedPassageHasOffsetsInBoth) {
+  // b = 20 own words, then a[10, 30), then 15 own words.
+  const std::vector<uint64_t> a = Range(0, 50);
+  std::vector<uint64_t> b = Range(1000, 1020);
+  for (uint64_t x = 10; x < 30; ++x) b.push_back(x);
+  for (uint64_t x = 2000; x < 2015; ++x) b.push_back(x);
+  const std::vector<Passage> p = AlignPassages(Tokens(a), Tokens(b));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].a_first, 10u);
+  EXPECT_EQ(p[0].a_last, 30u);
+  EXPECT_EQ(p[0].b_first, 20u);
+  EXPECT_EQ(p[0].b_last, 40u);
+  EXPECT_EQ(p[0].a.begin, 100u);
+  EXPECT_EQ(p[0].b.begin, 200u);
+  EXPECT_EQ(p[0].b.end, 395u);
+  EXPECT_DOUBLE_EQ(CoverageOfA(p, a.size()), 20.0 / 50);
+  EXPECT_DOUBLE_EQ(CoverageOfB(p, b.size()), 20.0 / 55);
+}
+
+TEST(AlignTest, BridgesSubstitutionsInsertionsAndDeletions) {
+  const std::vector<uint64_t> a = Range(0, 60);
+  std::vector<uint64_t> b = a;
+  b[10] = 5000;                             // Substitution.
+  b.insert(b.begin() + 25, {6000, 6001});   // Insertion of two words.
+  b.erase(b.begin() + 42, b.begin() + 45);  // Deletion of three words.
+  const std::vector<Passage> p = AlignPassages(Tokens(a), Tokens(b));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].a_first, 0u);
+  EXPECT_EQ(p[0].a_last, 60u);
+  EXPECT_EQ(p[0].b_last, b.size());
+  EXPECT_EQ(p[0].matched, 60u - 1 - 3);
+}
+
+TEST(AlignTest, LargeGapsSplitPassages) {
+  std::vector<uint64_t> a = Range(0, 20);
+  std::vector<uint64_t> b = Range(0, 20);
+  for (uint64_t x = 0; x < 10; ++x) a.push_back(7000 + x);  // 10 own words.
+  for (uint64_t x = 0; x < 10; ++x) b.push_back(8000 + x);
+  for (uint64_t x = 20; x < 40; ++x) {
+    a.push_back(x);
+    b.push_back(x);
+  }
+  AlignOptions options;
+  options.max_gap = 4;
+  const std::vector<Passage> p = AlignPassages(Tokens(a), Tokens(b), options);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0].matched, 20u);
+  EXPECT_EQ(p[1].matched, 20u);
+  options.max_gap = 10;
+  const std::vector<Passage> q = AlignPassages(Tokens(a), Tokens(b), options);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].matched, 40u);
+}
+
+TEST(AlignTest, ShortMatchesAreDropped) {
+  std::vector<uint64_t> a = Range(0, 30);
+  std::vector<uint64_t> b = Range(100, 130);
+  b[5] = 3;
+  b[6] = 4;
+  b[7] = 5;
+  b[8] = 6;  // Four shared words in a row: under min_words = 6.
+  EXPECT_TRUE(AlignPassages(Tokens(a), Tokens(b)).empty());
+}
+
+// Property: passages never overlap in a or in b, matched words really match,
+// and the result does not depend on anything but the inputs.
+TEST(AlignTest, RandomTextsWithPlantedReuse) {
+  std::mt19937_64 rng(42);
+  for (int trial = 0; trial < 50; ++trial) {
+    std::uniform_int_distribution<uint64_t> word(0, 60);  // Small vocabulary.
+    std::vector<uint64_t> a(200), b(150);
+    for (auto& x : a) x = word(rng);
+    for (auto& x : b) x = word(rng);
+    const size_t from = rng() % 150, to = rng() % 100;
+    for (size_t k = 0; k < 40 && from + k < a.size() && to + k < b.size();
+         ++k) {
+      b[to + k] = a[from + k];
+    }
+    const std::vector<Token> ta = Tokens(a), tb = Tokens(b);
+    const std::vector<Passage> p = AlignPassages(ta, tb);
+    EXPECT_EQ(p.size(), AlignPassages(ta, tb).size());
+    for (size_t i = 0; i < p.size(); ++i) {
+      EXPECT_LT(p[i].a_first, p[i].a_last);
+      EXPECT_LE(p[i].matched, p[i].a_last - p[i].a_first);
+      EXPECT_EQ(a[p[i].a_first], b[p[i].b_first]);
+      EXPECT_EQ(a[p[i].a_last - 1], b[p[i].b_last - 1]);
+      for (size_t j = i + 1; j < p.size(); ++j) {
+        EXPECT_LE(p[i].a_last, p[j].a_first);
+        EXPECT_TRUE(p[i].b_last <= p[j].b_first || p[j].b_last <= p[i].b_first);
+      }
+    }
+    // The planted 40 words are found.
+    double best = 0;
+    for (const Passage& q : p) best = std::max<double>(best, q.matched);
+    EXPECT_GE(
+        best,
+        std::min<size_t>(40, std::min(a.size() - from, b.size() - to)) - 1);
+  }
+}
+
+}  // namespace
+}  // namespace neardup
