@@ -67,9 +67,9 @@ std::vector<DocVerdict> ClusterWithoutChaining(const ClusterInput& input,
       if (center[neighbours[i]] == kUnassigned) center[neighbours[i]] = u;
     }
   }
-  neighbours = {};
 
   // Members of each centre, in input order.
+  const std::vector<uint32_t> offsets_by_doc = offsets;
   std::fill(offsets.begin(), offsets.end(), 0);
   for (uint32_t d = 0; d < n; ++d) ++offsets[center[d] + 1];
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
@@ -135,6 +135,41 @@ std::vector<DocVerdict> ClusterWithoutChaining(const ClusterInput& input,
     stats->duplicates += size - 1;
     stats->largest_cluster = std::max<uint64_t>(stats->largest_cluster, size);
   }
+  // A document left alone because its neighbours joined other stars joins
+  // the cluster of the neighbour whose representative it verifies against
+  // best (directly: still no chaining).
+  std::vector<uint32_t> size_of(n, 0);
+  for (uint32_t d = 0; d < n; ++d) ++size_of[rep_of[d]];
+  for (uint32_t u : order) {
+    if (rep_of[u] != u || size_of[u] != 1) continue;
+    uint32_t best = kUnassigned;
+    PairScore best_score;
+    for (uint32_t i = offsets_by_doc[u]; i < offsets_by_doc[u + 1]; ++i) {
+      const uint32_t r = rep_of[neighbours[i]];
+      if (r == u || size_of[r] < 2) continue;
+      const PairScore s = input.score(u, r);
+      if (input.counts_as_duplicate(s.relation) &&
+          (best == kUnassigned || s.jaccard > best_score.jaccard ||
+           (s.jaccard == best_score.jaccard && r < best))) {
+        best = r;
+        best_score = s;
+      }
+    }
+    if (best == kUnassigned) continue;
+    rep_of[u] = best;
+    ++size_of[best];
+    size_of[u] = 0;
+    DocVerdict& v = verdicts[u];
+    v.representative = best;
+    v.relation = best_score.relation;
+    v.jaccard = best_score.jaccard;
+    v.containment = best_score.a_in_b;
+    v.hamming = best_score.hamming;
+    ++stats->duplicates;
+    stats->largest_cluster =
+        std::max<uint64_t>(stats->largest_cluster, size_of[best]);
+  }
+
   // Clusters are numbered in the input order of their first member.
   std::vector<uint32_t> number(n, kUnassigned);
   uint32_t next = 0;
