@@ -11,6 +11,7 @@
 
 namespace neardup::cli {
 
+void AddDedupCommand(CLI::App& app, int* exit_code);
 void AddEvalCommand(CLI::App& app, int* exit_code);
 void AddScanCommand(CLI::App& app, int* exit_code);
 void AddVersionCommand(CLI::App& app, int* exit_code);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   app.footer(cli::ExitCodesHelp());
   int exit_code = cli::kExitOk;
   cli::AddScanCommand(app, &exit_code);
+  cli::AddDedupCommand(app, &exit_code);
   cli::AddEvalCommand(app, &exit_code);
   cli::AddVersionCommand(app, &exit_code);
   try {

@@ -1,0 +1,378 @@
+// Copyright 2026 The neardup Authors.
+//
+// `neardup dedup [PATH...|-] -o OUT.jsonl`: clusters near-duplicates in a
+// large corpus and writes one verdict per input document, in input order.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "neardup/dedup.h"
+#include "neardup/io.h"
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "reporting.h"
+
+namespace neardup::cli {
+namespace {
+
+struct DedupFlags {
+  std::vector<std::string> paths;
+  std::string output = "-";
+  double threshold = 0.8;
+  double containment = 0.9;
+  int simhash_distance = 3;
+  int num_registers = 128;
+  int shingle_size = 5;
+  std::vector<std::string> duplicates = {"copy", "near_duplicate", "partial",
+                                         "rewrite"};
+  int threads = 0;
+  size_t batch = 2048;
+  bool keep_boilerplate = false;
+  bool quiet = false;
+  std::string progress = "auto";
+};
+
+// Appends `s` as a JSON string literal.
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (const char c : s) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+          out->append(buf);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+// Every input item, in order: document ids in one arena; skipped items keep
+// their reason and location.
+struct ItemLog {
+  struct Skipped {
+    size_t item = 0;
+    SkipReason reason = SkipReason::kNone;
+    std::string detail;
+    std::string where;
+  };
+  std::string ids;
+  std::vector<uint64_t> id_end;  // Per item: end of its id in `ids`.
+  std::vector<uint32_t> doc;     // Per item: document number, or
+  static constexpr uint32_t kSkipped = UINT32_MAX;  // this.
+  std::vector<Skipped> skipped;
+  std::vector<size_t> item_of_doc;  // Per document: its item.
+
+  std::string_view id(size_t item) const {
+    const uint64_t begin = item == 0 ? 0 : id_end[item - 1];
+    return std::string_view(ids).substr(begin, id_end[item] - begin);
+  }
+};
+
+// A one-line progress display on stderr: documents/s, MB/s and, when the
+// input size is known, ETA.
+class Progress {
+ public:
+  Progress(bool enabled, uint64_t total_bytes)
+      : enabled_(enabled),
+        total_(total_bytes),
+        start_(std::chrono::steady_clock::now()) {}
+  void Update(uint64_t docs, uint64_t bytes, bool force = false) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double s =
+        std::max(1e-3, std::chrono::duration<double>(now - start_).count());
+    char eta[32] = "";
+    if (total_ > 0 && bytes > 0 && bytes <= total_) {
+      const double left = s * (total_ - bytes) / bytes;
+      std::snprintf(eta, sizeof(eta), "  ETA %d:%02d",
+                    static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+    }
+    std::fprintf(stderr, "\r  %" PRIu64 " docs  %.0f docs/s  %.1f MB/s%s   ",
+                 docs, docs / s, bytes / s / 1e6, eta);
+    std::fflush(stderr);
+  }
+  void Message(const char* what) {
+    if (!enabled_) return;
+    std::fprintf(stderr, "\r  %s ...%40s\r", what, "");
+    std::fflush(stderr);
+  }
+  void Done() {
+    if (enabled_) std::fprintf(stderr, "\r%70s\r", "");
+  }
+
+ private:
+  bool enabled_;
+  uint64_t total_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+uint64_t InputBytes(const std::vector<std::string>& paths) {
+  uint64_t total = 0;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-" || !std::filesystem::is_regular_file(p, ec)) return 0;
+    total += std::filesystem::file_size(p, ec);
+  }
+  return total;
+}
+
+void WriteRecord(const ItemLog& log, const DedupResult& result, size_t item,
+                 std::string* out) {
+  out->append("{\"id\":");
+  AppendJsonString(log.id(item), out);
+  const uint32_t d = log.doc[item];
+  if (d == ItemLog::kSkipped) return;  // The caller writes the skip fields.
+  const DocVerdict& v = result.docs[d];
+  char buf[160];
+  std::snprintf(buf, sizeof(buf), ",\"cluster\":%" PRIu32 ",\"keep\":%s",
+                v.cluster, v.keep() ? "true" : "false");
+  out->append(buf);
+  out->append(",\"duplicate_of\":");
+  if (v.keep()) {
+    out->append("null");
+  } else {
+    AppendJsonString(log.id(log.item_of_doc[v.representative]), out);
+  }
+  out->append(",\"relation\":\"");
+  out->append(RelationName(v.relation));
+  std::snprintf(buf, sizeof(buf),
+                "\",\"jaccard\":%.4f,\"containment\":%.4f,\"hamming\":%d}\n",
+                v.jaccard, v.containment, v.hamming);
+  out->append(buf);
+}
+
+int RunDedup(const DedupFlags& flags) {
+  std::vector<std::string> paths = flags.paths;
+  if (paths.empty()) paths.push_back("-");
+  DedupOptions options;
+  options.shingle_size = flags.shingle_size;
+  options.num_registers = flags.num_registers;
+  options.jaccard_threshold = flags.threshold;
+  options.containment_threshold = flags.containment;
+  options.simhash_distance = flags.simhash_distance;
+  options.tokenize.skip_boilerplate = !flags.keep_boilerplate;
+  options.duplicate_relations.clear();
+  for (const std::string& name : flags.duplicates) {
+    absl::StatusOr<Relation> r = ParseRelation(name);
+    if (!r.ok() || *r == Relation::kNone) {
+      std::cerr << "neardup dedup: --duplicates: unknown relation " << name
+                << "\n";
+      return kExitUsage;
+    }
+    options.duplicate_relations.push_back(*r);
+  }
+  absl::StatusOr<Deduplicator> dedup = Deduplicator::Create(options);
+  if (!dedup.ok()) {
+    std::cerr << "neardup dedup: " << dedup.status().message() << "\n";
+    return kExitUsage;
+  }
+  const int threads =
+      flags.threads > 0
+          ? flags.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!flags.quiet) {
+    std::cerr << "neardup dedup: LSH " << DescribeLshParams(dedup->lsh_params())
+              << "\n";
+  }
+  OutputStream out(flags.output);
+  if (!out.ok()) {
+    std::cerr << "neardup dedup: cannot write " << flags.output << "\n";
+    return kExitUsage;
+  }
+  const bool show_progress =
+      flags.progress == "always" ||
+      (flags.progress == "auto" && !flags.quiet && isatty(STDERR_FILENO));
+  Progress progress(show_progress, InputBytes(paths));
+
+  // Read in batches; sketch batch i on the worker threads while the main
+  // thread reads batch i + 1.
+  ItemLog log;
+  DocumentReader reader(paths);
+  uint64_t docs_read = 0, bytes_read = 0;
+  auto read_batch = [&](std::vector<Document>* batch) {
+    batch->clear();
+    ReadItem item;
+    while (batch->size() < flags.batch && reader.Next(&item)) {
+      log.ids.append(item.document.id);
+      log.id_end.push_back(log.ids.size());
+      if (item.skipped()) {
+        log.doc.push_back(ItemLog::kSkipped);
+        log.skipped.push_back({log.doc.size() - 1, item.skip.reason,
+                               std::move(item.skip.detail),
+                               ToString(item.where)});
+        if (!flags.quiet) {
+          progress.Done();
+          std::cerr << "neardup dedup: " << log.skipped.back().where
+                    << ": skipped " << item.document.id << " ("
+                    << SkipReasonName(item.skip.reason)
+                    << "): " << log.skipped.back().detail << "\n";
+        }
+        continue;
+      }
+      log.doc.push_back(static_cast<uint32_t>(log.item_of_doc.size()));
+      log.item_of_doc.push_back(log.doc.size() - 1);
+      bytes_read += item.document.text.size();
+      batch->push_back(std::move(item.document));
+    }
+    docs_read += batch->size();
+    return !batch->empty();
+  };
+  std::vector<Document> current, next;
+  bool more = read_batch(&current);
+  while (more) {
+    std::future<std::vector<DocSketch>> sketches =
+        std::async(std::launch::async, [&dedup, &current, threads] {
+          return dedup->SketchBatch(current, threads);
+        });
+    more = read_batch(&next);
+    for (const DocSketch& s : sketches.get()) dedup->Add(s);
+    progress.Update(docs_read, bytes_read);
+    std::swap(current, next);
+  }
+  progress.Update(docs_read, bytes_read, /*force=*/true);
+  progress.Message("finding and verifying candidates");
+  const DedupResult result = dedup->Finish(threads);
+  progress.Done();
+
+  std::string buf;
+  size_t next_skip = 0;
+  for (size_t item = 0; item < log.doc.size(); ++item) {
+    WriteRecord(log, result, item, &buf);
+    if (log.doc[item] == ItemLog::kSkipped) {
+      const ItemLog::Skipped& s = log.skipped[next_skip++];
+      buf.append(",\"skipped\":true,\"reason\":\"");
+      buf.append(SkipReasonName(s.reason));
+      buf.append("\",\"detail\":");
+      AppendJsonString(s.detail, &buf);
+      buf.append(",\"where\":");
+      AppendJsonString(s.where, &buf);
+      buf.append("}\n");
+    }
+    if (buf.size() > (1 << 20)) {
+      out.stream().write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
+  }
+  out.stream().write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  out.stream().flush();
+  if (!out.ok()) {
+    std::cerr << "neardup dedup: write to " << flags.output << " failed\n";
+    return kExitInternal;
+  }
+  const DedupStats& st = result.stats;
+  if (!flags.quiet) {
+    std::fprintf(stderr,
+                 "neardup dedup: %" PRIu64 " documents, %zu skipped; %" PRIu64
+                 " clusters (largest %" PRIu64 "), %" PRIu64
+                 " duplicates; candidates %" PRIu64 " LSH + %" PRIu64
+                 " SimHash, %" PRIu64 " verified edges; index %.0f B/doc\n",
+                 st.documents, log.skipped.size(), st.clusters,
+                 st.largest_cluster, st.duplicates, st.lsh_candidates,
+                 st.simhash_candidates, st.verified_edges,
+                 st.documents
+                     ? static_cast<double>(st.index_bytes) / st.documents
+                     : 0.0);
+  }
+  if (st.documents == 0) {
+    std::cerr << "neardup dedup: no usable document in the input\n";
+    return kExitNoDocuments;
+  }
+  return log.skipped.empty() ? kExitOk : kExitSkipped;
+}
+
+}  // namespace
+
+void AddDedupCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<DedupFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "dedup",
+      "Cluster near-duplicates in a large corpus (JSONL in, JSONL out): one "
+      "record per input document, in input order, with its cluster, whether "
+      "to keep it, what it duplicates and how.");
+  cmd->add_option("paths", flags->paths,
+                  "JSONL files, directories or - (stdin). Default: -.");
+  cmd->add_option("-o,--output", flags->output,
+                  "Write the JSONL verdicts here (- for stdout).")
+      ->capture_default_str();
+  cmd->add_option("-t,--threshold", flags->threshold,
+                  "near_duplicate: estimated shingle Jaccard at least this "
+                  "(also sets the LSH bands).")
+      ->check(CLI::Range(0.05, 0.99))
+      ->capture_default_str();
+  cmd->add_option("--containment", flags->containment,
+                  "partial: share of the smaller document found in the "
+                  "larger.")
+      ->check(CLI::Range(0.05, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--simhash-distance", flags->simhash_distance,
+                  "rewrite: SimHash distance of the content words at most "
+                  "this; -1 turns the SimHash path off.")
+      ->check(CLI::Range(-1, 16))
+      ->capture_default_str();
+  cmd->add_option("-k,--num-registers", flags->num_registers,
+                  "MinHash registers (a multiple of 8).")
+      ->check(CLI::Range(8, 1024))
+      ->capture_default_str();
+  cmd->add_option("-n,--shingle-size", flags->shingle_size,
+                  "Words per shingle.")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  cmd->add_option("--duplicates", flags->duplicates,
+                  "Relations that make a document a duplicate: copy, "
+                  "near_duplicate, partial, rewrite.")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_option("-j,--threads", flags->threads,
+                  "Worker threads (0: all cores). The output is the same for "
+                  "any value.")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  cmd->add_option("--batch", flags->batch, "Documents per batch.")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  cmd->add_option("--progress", flags->progress,
+                  "Progress bar on stderr: auto (when it is a terminal), "
+                  "always or never.")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_flag("--keep-boilerplate", flags->keep_boilerplate,
+                "Do not drop page-template lines before comparing.");
+  cmd->add_flag("-q,--quiet", flags->quiet,
+                "No skip messages, summary or progress on stderr.");
+  cmd->footer(ExitCodesHelp());
+  cmd->callback([flags, exit_code] { *exit_code = RunDedup(*flags); });
+}
+
+}  // namespace neardup::cli
