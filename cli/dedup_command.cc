@@ -375,4 +375,6 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
   cmd->callback([flags, exit_code] { *exit_code = RunDedup(*flags); });
 }
 
+NEARDUP_REGISTER_COMMAND(20, AddDedupCommand);
+
 }  // namespace neardup::cli

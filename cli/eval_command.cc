@@ -426,4 +426,6 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->callback([flags, exit_code] { *exit_code = RunEval(*flags); });
 }
 
+NEARDUP_REGISTER_COMMAND(40, AddEvalCommand);
+
 }  // namespace neardup::cli

@@ -20,10 +20,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(cli::ExitCodesHelp());
   int exit_code = cli::kExitOk;
-  cli::AddScanCommand(app, &exit_code);
-  cli::AddDedupCommand(app, &exit_code);
-  cli::AddEvalCommand(app, &exit_code);
-  cli::AddVersionCommand(app, &exit_code);
+  cli::AddRegisteredCommands(app, &exit_code);
+  cli::AddSimdOption(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

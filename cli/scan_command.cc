@@ -95,4 +95,6 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
   cmd->callback([flags, exit_code] { *exit_code = RunScan(*flags); });
 }
 
+NEARDUP_REGISTER_COMMAND(10, AddScanCommand);
+
 }  // namespace neardup::cli
