@@ -2,6 +2,7 @@
 
 #include "neardup/text.h"
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -252,6 +253,91 @@ TEST(TokenizeTest, OffsetsRoundTripOnGeneratedText) {
       normalized.resize(normalized.size() - 2);
     }
     ASSERT_EQ(tok.hash, H(normalized)) << word;
+  }
+}
+
+// A plain reference for ASCII text: the documented word rules, one byte at
+// a time.
+std::vector<Token> ReferenceAsciiTokens(std::string_view text) {
+  auto alnum = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c));
+  };
+  auto alpha = [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c));
+  };
+  auto digit = [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  };
+  std::vector<Token> tokens;
+  bool sentence_start = true;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (!alnum(c)) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    for (;;) {
+      while (j < text.size() && alnum(text[j])) ++j;
+      if (j + 1 < text.size() && text[j] == '\'' && alpha(text[j - 1]) &&
+          alpha(text[j + 1])) {
+        ++j;
+        continue;
+      }
+      if (j + 1 < text.size() && (text[j] == '.' || text[j] == ',') &&
+          digit(text[j - 1]) && digit(text[j + 1])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    std::string norm(text.substr(i, j - i));
+    for (char& ch : norm) ch = static_cast<char>(std::tolower(ch));
+    if (norm.size() >= 3 && norm.compare(norm.size() - 2, 2, "'s") == 0) {
+      norm.resize(norm.size() - 2);
+    }
+    uint8_t flags = sentence_start ? kTokenSentenceStart : 0;
+    for (size_t k = i; k < j; ++k) {
+      if (digit(text[k])) flags |= kTokenNumber;
+    }
+    if (std::isupper(static_cast<unsigned char>(text[i]))) {
+      flags |= kTokenCapitalized;
+    }
+    if (internal::IsStopword(H(norm))) flags |= kTokenStopword;
+    tokens.push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j),
+                           H(norm), flags});
+    sentence_start = false;
+    i = j;
+  }
+  return tokens;
+}
+
+TEST(TokenizeTest, MatchesReferenceOnRandomAscii) {
+  // Words of every length around the 8-byte blocks of the fast path, and
+  // the punctuation that may or may not continue a word.
+  // Range ends and their neighbours ('@' 'A' 'Z' '[' '`' 'a' 'z' '{' '/' '0'
+  // '9' ':') test the byte classification.
+  const std::string_view alphabet = "aaaeesTZAz0795  .,'!?\n-@[`{/:\x7f";
+  uint64_t x = 42;
+  TokenizeOptions keep;
+  keep.skip_boilerplate = false;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(round % 300, ' ');
+    for (char& c : text) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+      c = alphabet[(x >> 33) % alphabet.size()];
+    }
+    const std::vector<Token> got = Tokenize(text, keep).tokens;
+    const std::vector<Token> want = ReferenceAsciiTokens(text);
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      ASSERT_EQ(got[i].begin, want[i].begin) << text;
+      ASSERT_EQ(got[i].end, want[i].end) << text;
+      ASSERT_EQ(got[i].hash, want[i].hash) << Original(text, got[i]);
+      ASSERT_EQ(got[i].flags, want[i].flags) << Original(text, got[i]);
+    }
   }
 }
 
