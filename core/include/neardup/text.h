@@ -5,13 +5,26 @@
 //
 //   neardup::TokenizedText t = neardup::Tokenize(doc.text);
 //   for (const neardup::Token& tok : t.tokens) {
-//     std::string_view original = doc.text.substr(tok.begin, tok.end - tok.begin);
+//     std::string_view original = doc.text.substr(tok.begin, tok.end -
+//     tok.begin);
 //     // tok.hash identifies the normalised word (NFKC + case folding).
 //   }
 //
 // The original text is never altered: normalisation happens per token, and
 // each token records where it stands in the original bytes. ASCII runs take a
 // fast path (lower-casing only); other text goes through utf8proc.
+//
+// Word rules. A word is a maximal run of letters, digits and combining marks
+// (Unicode categories L*, N*, M*), plus:
+//   - an apostrophe (' or U+2019) between two letters: "don't", "O’Brien";
+//   - '.' or ',' between two digits: "3.5", "1,000";
+//   - soft hyphens and zero-width joiners inside a word (dropped when
+//     normalised).
+// Hyphens, other punctuation, symbols (emoji), spaces and invalid UTF-8 bytes
+// separate words. Han ideographs, Hiragana and Katakana are one token per
+// character. A word's normalised form is NFKC + case folding with U+2019
+// mapped to "'", and without a final possessive "'s" ("Microsoft’s" hashes as
+// "microsoft"; the token's offsets still cover "Microsoft’s").
 //
 // All functions are thread-safe and allocate only their results.
 
@@ -33,10 +46,11 @@ inline constexpr uint64_t kTokenHashSeed = 0x6e65617264757030ULL;  // "neardup0"
 
 // Token flags.
 enum TokenFlag : uint8_t {
-  kTokenNumber = 1 << 0,       // Contains a digit ("2026", "3.5", "40%").
-  kTokenCapitalized = 1 << 1,  // Starts with an upper-case letter.
-  kTokenStopword = 1 << 2,     // A function word ("the", "and", "of").
-  kTokenSentenceStart = 1 << 3,  // First word of a sentence or line.
+  kTokenNumber = 1 << 0,       // Contains a digit ("2026", "3.5", "40").
+  kTokenCapitalized = 1 << 1,  // Starts with an upper-case letter (Lu, Lt).
+  kTokenStopword = 1 << 2,     // An English function word ("the", "and").
+  // First word of a line, or after '.', '!', '?' (or their CJK forms).
+  kTokenSentenceStart = 1 << 3,
 };
 
 struct Token {
@@ -67,20 +81,30 @@ struct TokenizeOptions {
 // Returns true when `text` is valid UTF-8 (SIMD-accelerated).
 bool IsValidUtf8(std::string_view text);
 
-// NFKC + case folding of a whole string; invalid UTF-8 sequences become
-// U+FFFD. For display and tests; Tokenize() normalises per token.
+// NFKC + case folding of a whole string (default-ignorable code points
+// dropped); invalid UTF-8 sequences become U+FFFD. For display and tests;
+// Tokenize() normalises per token, and further maps U+2019 to "'" and drops a
+// possessive "'s".
 std::string Normalize(std::string_view text);
 
 // The hash of an already-normalised word: XXH3-64 with kTokenHashSeed.
 uint64_t TokenHash(std::string_view normalized_word);
 
-// Splits `text` into words with offsets. Text must be valid UTF-8 (invalid
-// bytes are treated as separators). Offsets fit in 32 bits: text beyond 4 GiB
-// is not tokenised.
-TokenizedText Tokenize(std::string_view text, const TokenizeOptions& options = {});
+// Splits `text` into words with offsets, line by line ('\n'). With
+// options.skip_boilerplate, a line for which IsBoilerplateLine() holds
+// (leading and trailing blanks trimmed) goes to `boilerplate` instead of
+// `tokens`. Invalid UTF-8 bytes are separators. Offsets fit in 32 bits: text
+// beyond 4 GiB is not tokenised. ASCII words cost no allocation and no
+// utf8proc call; the result vectors are the only allocations.
+TokenizedText Tokenize(std::string_view text,
+                       const TokenizeOptions& options = {});
 
 // True when `line` (one line, without its newline) looks like page-template
-// boilerplate rather than article text.
+// boilerplate rather than article text: share bars, "Related Articles",
+// "Read more", "Advertisement", newsletter and "Follow us" prompts, copyright
+// footers, cookie notices, "5 min read", photo captions and credits. Only
+// short lines match (each rule has a length limit), case-insensitively. The
+// rules are listed, with their limits, in core/src/text/boilerplate.cc.
 bool IsBoilerplateLine(std::string_view line);
 
 }  // namespace neardup
