@@ -427,6 +427,30 @@ TEST_F(TempDirTest, BrokenManifestLinesAreReported) {
                           SkipReason::kMalformedJson));
 }
 
+TEST_F(TempDirTest, NestedManifestsDescribeTheirOwnFolders) {
+  Write("manifest.jsonl", "{\"id\":\"top\",\"file\":\"./t.txt\"}\n");
+  Write("t.txt", "Top level text.\n");
+  Write("inner/manifest.jsonl",
+        "{\"id\":\"deep\",\"file\":\"d.txt\",\"title\":\"Deep\"}\n");
+  Write("inner/d.txt", "Deeper text.\n");
+  const std::vector<ReadItem> items = ReadAll({dir_.string()});
+  ASSERT_THAT(Ids(items), ElementsAre("deep", "top"));
+  EXPECT_EQ(items[0].document.title, "Deep");
+  EXPECT_THAT(Reasons(items),
+              ElementsAre(SkipReason::kNone, SkipReason::kNone));
+}
+
+// A stream of unknown size is cut off at the limit, not read to its end.
+TEST(TooLargeTest, EndlessDeviceStopsAtTheLimit) {
+  if (!fs::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
+  ReadOptions options;
+  options.max_doc_bytes = 1000;
+  const std::vector<ReadItem> items = ReadAll({"/dev/zero"}, options);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].skip.reason, SkipReason::kTooLarge);
+  EXPECT_THAT(items[0].skip.detail, HasSubstr("1000 bytes"));
+}
+
 TEST(UnreadableTest, ReadErrorIsUnreadable) {
   // Reading /proc/self/mem at offset 0 fails with EIO on Linux.
   if (!fs::exists("/proc/self/mem")) GTEST_SKIP() << "no /proc";
