@@ -90,6 +90,24 @@ void BM_Tokenize_Unicode(benchmark::State& state) {
 }
 BENCHMARK(BM_Tokenize_Unicode)->Arg(4 << 10);
 
+// One sentence a line, as some extractors write articles: every line is
+// checked against the boilerplate rules.
+void BM_Tokenize_LinePerSentence(benchmark::State& state) {
+  auto docs = Docs(static_cast<size_t>(state.range(0)));
+  for (std::string& d : docs) {
+    for (size_t i = 1; i < d.size(); ++i) {
+      if (d[i] == ' ' && (d[i - 1] == '.' || d[i - 1] == '?')) d[i] = '\n';
+    }
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    TokenizedText t = Tokenize(docs[i++ % docs.size()]);
+    benchmark::DoNotOptimize(t.tokens.data());
+  }
+  Report(state, docs);
+}
+BENCHMARK(BM_Tokenize_LinePerSentence)->Arg(4 << 10);
+
 void BM_Tokenize_NoBoilerplate(benchmark::State& state) {
   const auto docs = Docs(static_cast<size_t>(state.range(0)));
   TokenizeOptions options;

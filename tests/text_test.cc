@@ -376,6 +376,10 @@ TEST(BoilerplateTest, RecognisesTemplateLines) {
            "\u2022 Related",
            "  Advertisement  ",
            "Story continues below advertisement",
+           "Example Media Group Limited, registered in England. ALL RIGHTS "
+           "RESERVED.",
+           "Facebook | Twitter | LinkedIn | WhatsApp | Email | Reddit | "
+           "Pinterest | Print",
        }) {
     EXPECT_TRUE(IsBoilerplateLine(line)) << line;
   }
@@ -398,6 +402,10 @@ TEST(BoilerplateTest, KeepsArticleText) {
            "have risen sharply over the past year across its markets.",
            "He said cookies were sold at the fair.",
            "5 people were hurt.",
+           "Facebook Twitter LinkedIn and other platforms were told to remove "
+           "the videos within a day.",
+           "The company said the rights reserved for its partners would "
+           "expire next year, when the contract ends.",
        }) {
     EXPECT_FALSE(IsBoilerplateLine(line)) << line;
   }

@@ -12,9 +12,11 @@
 // match short lines only: each rule has its own length limit, so a real
 // sentence that merely contains "read more" or "cookies" is kept.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "neardup/text.h"
 
@@ -23,6 +25,9 @@ namespace {
 
 // Longer lines are never boilerplate (the cookie-notice limit).
 constexpr size_t kMaxLineBytes = 240;
+// Lines are cleaned only this far unless a rule needs the whole line: every
+// prefix phrase is shorter, and every exact rule is for shorter lines.
+constexpr size_t kPrefixBytes = 64;
 
 enum class Match : uint8_t {
   kExact,     // The whole (cleaned) line.
@@ -33,7 +38,7 @@ enum class Match : uint8_t {
 struct Rule {
   std::string_view phrase;
   Match match;
-  uint8_t max_bytes;  // Only lines up to this long (cleaned).
+  uint8_t max_bytes;  // Only lines up to this long (trimmed, in bytes).
 };
 
 // The rules, by theme. Exact phrases may be followed by the trailing marks
@@ -209,30 +214,58 @@ bool IsLeadingMark(std::string_view s, size_t* len) {
   return false;
 }
 
-// Lower-cases ASCII, maps U+2019 to "'", and collapses whitespace runs.
-std::string Clean(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
+// Lower-cases ASCII, maps U+2019 to "'", collapses whitespace runs, and
+// drops leading bullets. Writes into `buf` (at least line.size() bytes) and
+// returns the cleaned line, a view of it.
+std::string_view Clean(std::string_view line, char* buf) {
+  size_t n = 0;
   for (size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (IsSpace(c)) {
+        if (n > 0 && buf[n - 1] != ' ') buf[n++] = ' ';
+      } else {
+        buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      }
     } else if (line.substr(i, 3) == "\xE2\x80\x99") {
-      out.push_back('\'');
+      buf[n++] = '\'';
       i += 2;
     } else if (line.substr(i, 2) == "\xC2\xA0") {  // No-break space.
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      if (n > 0 && buf[n - 1] != ' ') buf[n++] = ' ';
       ++i;
     } else {
-      out.push_back(
-          (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c));
+      buf[n++] = c;
     }
   }
-  std::string_view v = out;
-  size_t n;
-  while (IsLeadingMark(v, &n)) v = StripLeadingSpace(v.substr(n));
-  v = StripSpace(v);
-  return std::string(v);
+  std::string_view v(buf, n);
+  size_t mark;
+  while (IsLeadingMark(v, &mark)) v = StripLeadingSpace(v.substr(mark));
+  return StripSpace(v);
+}
+
+// kRules indices by the first byte of the phrase (prefix and exact rules),
+// so a line is compared with a handful of rules, not all of them.
+struct RuleIndex {
+  std::array<std::vector<uint8_t>, 256> by_first_byte;
+  std::vector<uint8_t> contains;
+};
+
+const RuleIndex& Index() {
+  static const RuleIndex* const index = [] {
+    static_assert(std::size(kRules) < 256);
+    auto* index = new RuleIndex;
+    for (size_t i = 0; i < std::size(kRules); ++i) {
+      const Rule& rule = kRules[i];
+      if (rule.match == Match::kContains) {
+        index->contains.push_back(static_cast<uint8_t>(i));
+      } else {
+        index->by_first_byte[static_cast<uint8_t>(rule.phrase[0])].push_back(
+            static_cast<uint8_t>(i));
+      }
+    }
+    return index;
+  }();
+  return *index;
 }
 
 std::string_view StripTrailingMarks(std::string_view v) {
@@ -259,12 +292,14 @@ bool IsReadingTime(std::string_view v) {
 
 // "Copyright 2025 Reuters": the word, a year, and a short rest.
 bool IsCopyrightYear(std::string_view v) {
-  if (!v.starts_with("copyright ") || v.size() > 120) return false;
+  if (!v.starts_with("copyright ")) return false;
   v.remove_prefix(10);
   return v.size() >= 4 && IsDigit(v[0]) && IsDigit(v[3]);
 }
 
-bool IsShareBar(std::string_view v) {
+// With `partial`, v is the start of a longer line: its last word may be cut,
+// and the answer is whether the line may still be a share bar.
+bool IsShareBar(std::string_view v, bool partial = false) {
   if (v.size() > 120) return false;
   int words = 0;
   size_t i = 0;
@@ -277,6 +312,7 @@ bool IsShareBar(std::string_view v) {
     if (word.empty() || word == "\xE2\x80\xA2" || word == "\xC2\xB7") {
       continue;  // • ·
     }
+    if (partial && i == v.size()) break;  // Possibly cut.
     bool known = false;
     for (std::string_view b : kShareButtons) known |= word == b;
     if (!known) return false;
@@ -285,29 +321,52 @@ bool IsShareBar(std::string_view v) {
   return words > 0;
 }
 
+// The kContains rules, on the whole cleaned line.
+bool ContainsRule(std::string_view cleaned, size_t line_size) {
+  for (uint8_t r : Index().contains) {
+    const Rule& rule = kRules[r];
+    if (line_size <= rule.max_bytes &&
+        cleaned.find(rule.phrase) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsBoilerplateLine(std::string_view line) {
-  if (line.size() > kMaxLineBytes) return false;
-  const std::string cleaned = Clean(line);
-  if (cleaned.empty()) return false;
-  const std::string_view v = cleaned;
+  line = StripSpace(line);
+  if (line.empty() || line.size() > kMaxLineBytes) return false;
+  // Clean a prefix first: most lines are sentences that no rule can match,
+  // and the prefix is enough to tell.
+  const bool complete = line.size() <= kPrefixBytes;
+  char buf[kMaxLineBytes];
+  const std::string_view v =
+      Clean(complete ? line : line.substr(0, kPrefixBytes), buf);
+  if (v.empty()) return false;
   const std::string_view bare = StripTrailingMarks(v);
-  for (const Rule& rule : kRules) {
-    if (v.size() > rule.max_bytes) continue;
-    switch (rule.match) {
-      case Match::kExact:
-        if (bare == rule.phrase) return true;
-        break;
-      case Match::kPrefix:
-        if (v.starts_with(rule.phrase)) return true;
-        break;
-      case Match::kContains:
-        if ((v.find(rule.phrase) != std::string_view::npos)) return true;
-        break;
+  for (uint8_t r : Index().by_first_byte[static_cast<uint8_t>(v[0])]) {
+    const Rule& rule = kRules[r];
+    if (line.size() > rule.max_bytes) continue;
+    if (rule.match == Match::kExact ? complete && bare == rule.phrase
+                                    : v.starts_with(rule.phrase)) {
+      return true;
     }
   }
-  return IsReadingTime(bare) || IsCopyrightYear(v) || IsShareBar(bare);
+  if (IsCopyrightYear(v) && line.size() <= 120) return true;
+  if (complete) {
+    return IsReadingTime(bare) || IsShareBar(bare) ||
+           ContainsRule(v, line.size());
+  }
+  // Longer lines: clean the whole line only when a whole-line rule may hold.
+  const bool may_contain = line.find("eserved") != std::string_view::npos ||
+                           line.find("ESERVED") != std::string_view::npos;
+  const bool may_share = line.size() <= 120 && IsShareBar(v, /*partial=*/true);
+  if (!may_contain && !may_share) return false;
+  const std::string_view full = Clean(line, buf);
+  return ContainsRule(full, line.size()) ||
+         (may_share && IsShareBar(StripTrailingMarks(full)));
 }
 
 }  // namespace neardup
