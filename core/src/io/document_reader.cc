@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "xxhash.h"
 
 #include "neardup/io.h"
 
@@ -52,6 +53,12 @@ std::string_view SkipReasonName(SkipReason reason) {
   return "unknown";
 }
 
+namespace {
+
+constexpr uint64_t kIdHashSeed = 0x6e65617264757069ULL;  // "neardupi"
+
+}  // namespace
+
 struct DocumentReader::Impl {
   Impl(std::vector<std::string> p, const ReadOptions& o)
       : paths(std::move(p)), options(o), jsonl(o.max_doc_bytes) {}
@@ -67,6 +74,19 @@ struct DocumentReader::Impl {
     uint32_t file;  // Index into `files`.
     int64_t line;
   };
+  // Ids are remembered by their 128-bit XXH3 hash: 16 bytes an id, no
+  // allocation, and a false duplicate needs a 128-bit collision.
+  struct IdKey {
+    uint64_t low;
+    uint64_t high;
+    bool operator==(const IdKey& other) const {
+      return low == other.low && high == other.high;
+    }
+    template <typename H>
+    friend H AbslHashValue(H h, const IdKey& key) {
+      return H::combine(std::move(h), key.low, key.high);
+    }
+  };
 
   const std::vector<std::string> paths;
   const ReadOptions options;
@@ -77,8 +97,9 @@ struct DocumentReader::Impl {
   std::unique_ptr<internal::ByteSource> jsonl_source;
   std::string jsonl_file;  // Empty when no JSONL input is open.
 
-  // The first place of every id; `files` holds each file name once.
-  absl::flat_hash_map<std::string, FirstSeen> seen;
+  // The first place of every id (looked up, never iterated); `files` holds
+  // each file name once.
+  absl::flat_hash_map<IdKey, FirstSeen> seen;
   std::vector<std::string> files;
 };
 
@@ -113,7 +134,11 @@ void DocumentReader::Impl::CheckDuplicate(ReadItem* item) {
   }
   const FirstSeen here{static_cast<uint32_t>(files.size() - 1),
                        item->where.line};
-  const auto [it, inserted] = seen.try_emplace(item->document.id, here);
+  const std::string& id = item->document.id;
+  const XXH128_hash_t hash =
+      XXH3_128bits_withSeed(id.data(), id.size(), kIdHashSeed);
+  const auto [it, inserted] =
+      seen.try_emplace(IdKey{hash.low64, hash.high64}, here);
   if (inserted) return;
   const SourceLocation first{files[it->second.file], it->second.line};
   internal::SetSkip(item, SkipReason::kDuplicateId,
