@@ -89,6 +89,24 @@ TEST(SimHashTest, TokenWeightings) {
   EXPECT_EQ(SimHashTokens(tokens, SimHashWeighting::kUniform), 0u);
 }
 
+TEST(SimHashTest, CountsOverManyChunksMatchReference) {
+  // More content words than one 256-word chunk of SimHashTokens().
+  std::mt19937_64 rng(21);
+  const std::vector<uint64_t> vocabulary = RandomFeatures(300, rng);
+  std::vector<Token> tokens;
+  std::vector<uint64_t> content;
+  for (int i = 0; i < 1000; ++i) {
+    Token t;
+    t.hash = vocabulary[rng() % vocabulary.size()];
+    t.flags = rng() % 4 == 0 ? kTokenStopword : 0;
+    if (t.flags == 0) content.push_back(t.hash);
+    tokens.push_back(t);
+  }
+  ASSERT_GT(content.size(), 512u);
+  EXPECT_EQ(SimHashTokens(tokens, SimHashWeighting::kCounts),
+            testing::ReferenceSimHash(content, {}));
+}
+
 TEST(SimHashTest, DistanceGrowsWithEdits) {
   // Documents of 300 words from a 5000-word vocabulary; replace a fraction
   // of the words by random others. The mean Hamming distance over 200

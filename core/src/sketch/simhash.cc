@@ -48,18 +48,36 @@ uint64_t SimHash(const TermVector& vector) noexcept {
 
 uint64_t SimHashTokens(absl::Span<const Token> tokens,
                        SimHashWeighting weighting) {
+  if (weighting == SimHashWeighting::kCounts) {
+    // Every occurrence adds 1, so a word counts its occurrences. The content
+    // words go to the kernel in chunks from the stack: no allocation, and the
+    // sums are those of one call over all of them (same order).
+    constexpr size_t kChunk = 256;
+    uint64_t words[kChunk];
+    float sums[64] = {};
+    size_t n = 0, total = 0;
+    for (const Token& token : tokens) {
+      if ((token.flags & kTokenStopword) != 0) continue;
+      words[n++] = token.hash;
+      if (n == kChunk) {
+        internal::SimHashAccumulate(words, nullptr, n, sums);
+        total += n;
+        n = 0;
+      }
+    }
+    if (n > 0) internal::SimHashAccumulate(words, nullptr, n, sums);
+    total += n;
+    return total == 0 ? 0 : Fingerprint(sums);
+  }
+  // Uniform: distinct words, in hash order (the sums are then integers,
+  // exact in any order, but a fixed order keeps the kernel contract simple).
   std::vector<uint64_t> words;
   words.reserve(tokens.size());
   for (const Token& token : tokens) {
     if ((token.flags & kTokenStopword) == 0) words.push_back(token.hash);
   }
-  if (weighting == SimHashWeighting::kUniform) {
-    // Distinct words, in hash order (the sums are then integers, exact in
-    // any order, but a fixed order keeps the kernel contract simple).
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-  }
-  // Counts: every occurrence adds 1, so a word counts its occurrences.
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   return SimHashUniform(words);
 }
 
