@@ -31,6 +31,7 @@ struct DedupFlags {
   std::string output = "-";
   double threshold = 0.8;
   double containment = 0.9;
+  double partial_lsh = 0.5;
   int simhash_distance = 3;
   int num_registers = 128;
   int shingle_size = 5;
@@ -181,6 +182,7 @@ int RunDedup(const DedupFlags& flags) {
   options.num_registers = flags.num_registers;
   options.jaccard_threshold = flags.threshold;
   options.containment_threshold = flags.containment;
+  options.partial_lsh_threshold = flags.partial_lsh;
   options.simhash_distance = flags.simhash_distance;
   options.tokenize.skip_boilerplate = !flags.keep_boilerplate;
   options.duplicate_relations.clear();
@@ -205,6 +207,10 @@ int RunDedup(const DedupFlags& flags) {
   if (!flags.quiet) {
     std::cerr << "neardup dedup: LSH " << DescribeLshParams(dedup->lsh_params())
               << "\n";
+    if (dedup->partial_lsh_params().bands > 0) {
+      std::cerr << "neardup dedup: partial LSH "
+                << DescribeLshParams(dedup->partial_lsh_params()) << "\n";
+    }
   }
   OutputStream out(flags.output);
   if (!out.ok()) {
@@ -251,6 +257,12 @@ int RunDedup(const DedupFlags& flags) {
   };
   std::vector<Document> current, next;
   bool more = read_batch(&current);
+  // When the input size is known, reserve the index from the first batch's
+  // mean document size (growing arrays would leave up to 2x slack).
+  if (const uint64_t total = InputBytes(paths); total > 0 && bytes_read > 0) {
+    dedup->Reserve(
+        static_cast<size_t>(1.05 * total / (bytes_read / docs_read)));
+  }
   while (more) {
     std::future<std::vector<DocSketch>> sketches =
         std::async(std::launch::async, [&dedup, &current, threads] {
@@ -293,16 +305,17 @@ int RunDedup(const DedupFlags& flags) {
   }
   const DedupStats& st = result.stats;
   if (!flags.quiet) {
-    std::fprintf(stderr,
-                 "neardup dedup: %" PRIu64 " documents, %zu skipped; %" PRIu64
-                 " clusters (largest %" PRIu64 "), %" PRIu64
-                 " duplicates; candidates %" PRIu64 " LSH + %" PRIu64
-                 " SimHash, %" PRIu64 " verified edges; index %.0f B/doc\n",
-                 st.documents, log.skipped.size(), st.clusters,
-                 st.largest_cluster, st.duplicates, st.lsh_candidates,
-                 st.simhash_candidates, st.verified_edges,
-                 st.documents
-                     ? static_cast<double>(st.index_bytes) / st.documents
+    std::fprintf(
+        stderr,
+        "neardup dedup: %" PRIu64 " documents, %zu skipped; %" PRIu64
+        " clusters (largest %" PRIu64 "), %" PRIu64
+        " duplicates; candidates %" PRIu64 " LSH + %" PRIu64
+        " partial LSH + %" PRIu64 " SimHash, %" PRIu64
+        " verified edges; index %.0f B/doc\n",
+        st.documents, log.skipped.size(), st.clusters, st.largest_cluster,
+        st.duplicates, st.lsh_candidates, st.partial_lsh_candidates,
+        st.simhash_candidates, st.verified_edges,
+        st.documents ? static_cast<double>(st.index_bytes) / st.documents
                      : 0.0);
   }
   if (st.documents == 0) {
@@ -335,6 +348,11 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
                   "partial: share of the smaller document found in the "
                   "larger.")
       ->check(CLI::Range(0.05, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--partial-lsh", flags->partial_lsh,
+                  "A second LSH banding tuned to this Jaccard finds partial "
+                  "candidates (truncations); 0 turns it off.")
+      ->check(CLI::Range(0.0, 0.99))
       ->capture_default_str();
   cmd->add_option("--simhash-distance", flags->simhash_distance,
                   "rewrite: SimHash distance of the content words at most "

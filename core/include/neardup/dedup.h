@@ -76,6 +76,10 @@ struct DedupOptions {
   // larger's shingles.
   double containment_threshold = 0.9;
   double min_partial_share = 0.3;
+  // A second LSH banding tuned to this Jaccard finds partial candidates
+  // (a truncation keeping 50% of a text has J = 0.5); 0 disables it. Costs
+  // 4 bytes per band per document.
+  double partial_lsh_threshold = 0.5;
   // rewrite: SimHash-64 of the content words within this Hamming distance
   // (searched with permuted tables); < 0 disables the SimHash path.
   int simhash_distance = 3;
@@ -96,6 +100,7 @@ struct DedupOptions {
 struct DocSketch {
   std::vector<uint32_t> minhash;  // num_registers values; empty: no text.
   std::vector<uint32_t> band_keys;
+  std::vector<uint32_t> partial_band_keys;
   uint64_t text_hash = 0;  // XXH3-64 of the raw text.
   uint64_t simhash = 0;    // SimHash-64 of the content words (counts).
   uint32_t num_shingles = 0;
@@ -119,6 +124,7 @@ struct DocVerdict {
 struct DedupStats {
   uint64_t documents = 0;
   uint64_t lsh_candidates = 0;
+  uint64_t partial_lsh_candidates = 0;
   uint64_t simhash_candidates = 0;
   uint64_t verified_edges = 0;
   uint64_t clusters = 0;    // With at least two members.
@@ -152,12 +158,17 @@ class Deduplicator {
 
   // Adds the next document (numbered 0, 1, ... in call order).
   void Add(const DocSketch& sketch);
+  // Reserves room for `docs` documents in all (optional: avoids the slack
+  // of growing arrays).
+  void Reserve(size_t docs);
 
   // Candidates, verification and clustering over every document added.
   // Uses up to `threads` threads; the result does not depend on it.
   DedupResult Finish(int threads);
 
   const LshParams& lsh_params() const;
+  // The partial-candidate banding; bands = 0 when disabled.
+  LshParams partial_lsh_params() const;
   uint32_t size() const;
   // Bytes held for the documents added so far.
   size_t MemoryBytes() const;

@@ -103,6 +103,8 @@ class LshCandidateIndex {
   void Add(absl::Span<const uint32_t> signature, bool empty = false);
   // Adds the next document from precomputed BandKeys().
   void AddKeys(absl::Span<const uint32_t> keys);
+  // Reserves room for `docs` documents in all.
+  void Reserve(size_t docs) { keys_.reserve(docs * params_.bands); }
 
   // Every pair that shares a band key, sorted, without repeats. Within a
   // bucket of m documents, each document is paired with at most

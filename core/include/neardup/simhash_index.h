@@ -47,6 +47,10 @@ class SimHashIndex {
   void Add(uint64_t fingerprint) { fingerprints_.push_back(fingerprint); }
   // Adds the next document, which never matches (no fingerprint).
   void AddNone();
+  // Reserves room for `docs` documents in all.
+  void Reserve(size_t docs) { fingerprints_.reserve(docs); }
+  // The fingerprint of document `doc` (0 for AddNone()).
+  uint64_t fingerprint(uint32_t doc) const { return fingerprints_[doc]; }
 
   // Every pair a < b of documents within Hamming distance max_distance,
   // sorted, without repeats. When more than `max_pairs_per_doc` documents

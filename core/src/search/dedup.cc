@@ -82,13 +82,14 @@ struct Deduplicator::Impl {
   DedupOptions options;
   MinHasher hasher;
   LshCandidateIndex lsh;
-  std::optional<SimHashIndex> simhash;  // When the SimHash path is on.
-  bool counts[5] = {};                  // By Relation: counts as duplicate.
+  std::optional<LshCandidateIndex> partial_lsh;  // When enabled.
+  std::optional<SimHashIndex> simhash;           // When the SimHash path is on.
+  bool counts[5] = {};  // By Relation: counts as duplicate.
 
   // Per document, structure of arrays.
   std::vector<uint16_t> bbit;  // num_registers per document.
   std::vector<uint64_t> text_hash;
-  std::vector<uint64_t> fingerprint;
+  std::vector<uint64_t> fingerprint;  // When the SimHash index is off.
   std::vector<uint32_t> shingles;
   std::vector<uint32_t> words;
   std::vector<int64_t> published;
@@ -122,7 +123,10 @@ PairScore Deduplicator::Impl::Score(uint32_t a, uint32_t b) const {
   s.b_in_a = shingles[b]
                  ? static_cast<float>(std::min(1.0, inter / shingles[b]))
                  : 0.f;
-  s.hamming = HammingDistance(fingerprint[a], fingerprint[b]);
+  s.hamming =
+      simhash.has_value()
+          ? HammingDistance(simhash->fingerprint(a), simhash->fingerprint(b))
+          : HammingDistance(fingerprint[a], fingerprint[b]);
 
   if (text_hash[a] == text_hash[b] && shingles[a] == shingles[b]) {
     s.relation = Relation::kCopy;
@@ -180,6 +184,16 @@ absl::StatusOr<Deduplicator> Deduplicator::Create(const DedupOptions& options) {
   if (!lsh.ok()) return lsh.status();
   auto impl =
       std::make_unique<Impl>(options, *std::move(hasher), *std::move(lsh));
+  if (options.partial_lsh_threshold > 0) {
+    absl::StatusOr<LshParams> pp =
+        ChooseLshParams(options.num_registers, options.partial_lsh_threshold,
+                        options.lsh_tuning);
+    if (!pp.ok()) return pp.status();
+    absl::StatusOr<LshCandidateIndex> partial =
+        LshCandidateIndex::Create(*pp, options.num_registers);
+    if (!partial.ok()) return partial.status();
+    impl->partial_lsh.emplace(*std::move(partial));
+  }
   if (options.simhash_distance >= 0) {
     absl::StatusOr<SimHashIndex> index =
         SimHashIndex::Create({.max_distance = options.simhash_distance});
@@ -211,6 +225,10 @@ DocSketch Deduplicator::Sketch(const Document& doc) const {
   m.hasher.SketchInto(shingles, absl::MakeSpan(s.minhash));
   s.band_keys.resize(m.lsh.params().bands);
   m.lsh.BandKeys(s.minhash, absl::MakeSpan(s.band_keys));
+  if (m.partial_lsh.has_value()) {
+    s.partial_band_keys.resize(m.partial_lsh->params().bands);
+    m.partial_lsh->BandKeys(s.minhash, absl::MakeSpan(s.partial_band_keys));
+  }
   s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
   return s;
 }
@@ -240,6 +258,14 @@ void Deduplicator::Add(const DocSketch& s) {
   } else {
     m.lsh.Add(s.minhash, /*empty=*/!has_text);
   }
+  if (m.partial_lsh.has_value()) {
+    if (has_text && s.partial_band_keys.size() ==
+                        static_cast<size_t>(m.partial_lsh->params().bands)) {
+      m.partial_lsh->AddKeys(s.partial_band_keys);
+    } else {
+      m.partial_lsh->Add(s.minhash, /*empty=*/!has_text);
+    }
+  }
   if (m.simhash.has_value()) {
     if (has_text) {
       m.simhash->Add(s.simhash);
@@ -248,7 +274,7 @@ void Deduplicator::Add(const DocSketch& s) {
     }
   }
   m.text_hash.push_back(s.text_hash);
-  m.fingerprint.push_back(s.simhash);
+  if (!m.simhash.has_value()) m.fingerprint.push_back(s.simhash);
   m.shingles.push_back(s.num_shingles);
   m.words.push_back(s.num_words);
   m.published.push_back(s.published);
@@ -264,15 +290,24 @@ DedupResult Deduplicator::Finish(int threads) {
   std::vector<CandidatePair> candidates =
       m.lsh.CandidatePairs(m.options.max_pairs_per_doc);
   result.stats.lsh_candidates = candidates.size();
+  auto merge = [&candidates](const std::vector<CandidatePair>& more) {
+    std::vector<CandidatePair> merged;
+    merged.reserve(candidates.size() + more.size());
+    std::set_union(candidates.begin(), candidates.end(), more.begin(),
+                   more.end(), std::back_inserter(merged));
+    candidates = std::move(merged);
+  };
+  if (m.partial_lsh.has_value()) {
+    const std::vector<CandidatePair> partial =
+        m.partial_lsh->CandidatePairs(m.options.max_pairs_per_doc);
+    result.stats.partial_lsh_candidates = partial.size();
+    merge(partial);
+  }
   if (m.simhash.has_value()) {
     std::vector<CandidatePair> near =
         m.simhash->NearPairs(m.options.max_pairs_per_doc);
     result.stats.simhash_candidates = near.size();
-    std::vector<CandidatePair> merged;
-    merged.reserve(candidates.size() + near.size());
-    std::set_union(candidates.begin(), candidates.end(), near.begin(),
-                   near.end(), std::back_inserter(merged));
-    candidates = std::move(merged);
+    merge(near);
   }
 
   // Verification, in parallel; each pair's score lands in its own slot.
@@ -309,13 +344,35 @@ const LshParams& Deduplicator::lsh_params() const {
   return impl_->lsh.params();
 }
 
+void Deduplicator::Reserve(size_t docs) {
+  Impl& m = *impl_;
+  m.bbit.reserve(docs * m.options.num_registers);
+  m.lsh.Reserve(docs);
+  if (m.partial_lsh.has_value()) m.partial_lsh->Reserve(docs);
+  if (m.simhash.has_value()) {
+    m.simhash->Reserve(docs);
+  } else {
+    m.fingerprint.reserve(docs);
+  }
+  m.text_hash.reserve(docs);
+  m.shingles.reserve(docs);
+  m.words.reserve(docs);
+  m.published.reserve(docs);
+}
+
+LshParams Deduplicator::partial_lsh_params() const {
+  return impl_->partial_lsh.has_value() ? impl_->partial_lsh->params()
+                                        : LshParams{};
+}
+
 uint32_t Deduplicator::size() const { return impl_->size(); }
 
 size_t Deduplicator::MemoryBytes() const {
   const Impl& m = *impl_;
   return m.bbit.capacity() * sizeof(uint16_t) + m.lsh.MemoryBytes() +
+         (m.partial_lsh.has_value() ? m.partial_lsh->MemoryBytes() : 0) +
          m.text_hash.capacity() * 8 + m.fingerprint.capacity() * 8 +
-         (m.simhash.has_value() ? m.fingerprint.capacity() * 8 : 0) +
+         (m.simhash.has_value() ? m.simhash->size() * 8 : 0) +
          m.shingles.capacity() * 4 + m.words.capacity() * 4 +
          m.published.capacity() * 8;
 }
