@@ -394,6 +394,24 @@ TEST_F(TempDirTest, OtherExtensionsGivenExplicitly) {
               ElementsAre(SkipReason::kNone, SkipReason::kNone));
 }
 
+// One reader over several JSONL files reuses its buffers: each file starts
+// afresh (line numbers, binary sniffing, a missing final newline).
+TEST_F(TempDirTest, SeveralJsonlFilesInARow) {
+  const std::string a = Write("a.jsonl", "{\"id\":\"a1\",\"text\":\"One.\"}");
+  const std::string bin = Write("bin.jsonl", std::string("\0\0\0", 3));
+  const std::string b = Write("b.jsonl",
+                              "\n{\"id\":\"b2\",\"text\":\"Two.\"}\n"
+                              "{\"id\":\"b3\",\"text\":\"Three.\"}\n");
+  const std::vector<ReadItem> items = ReadAll({a, bin, b});
+  ASSERT_THAT(Ids(items), ElementsAre("a1", bin, "b2", "b3"));
+  EXPECT_THAT(Reasons(items),
+              ElementsAre(SkipReason::kNone, SkipReason::kBinary,
+                          SkipReason::kNone, SkipReason::kNone));
+  EXPECT_EQ(items[2].where.line, 2);
+  EXPECT_EQ(items[2].where.file, b);
+  EXPECT_EQ(items[3].document.text, "Three.");
+}
+
 // Entries come in byte order of their paths, whatever the creation order.
 TEST_F(TempDirTest, DirectoryOrderIsByteOrder) {
   for (const char* name : {"b.txt", "a/z.txt", "a.txt", "B.txt", "a-b.txt",
@@ -496,6 +514,22 @@ TEST(LineReaderTest, SmallBufferLongLinesAndCrlf) {
   EXPECT_EQ(line.number, 6);
   EXPECT_EQ(lines.Next(&line), Result::kEnd);
   EXPECT_EQ(lines.Next(&line), Result::kEnd);
+}
+
+TEST(LineReaderTest, ResetStartsOverOnANewSource) {
+  std::istringstream first("a\n" + std::string(90, 'b'));
+  std::istringstream second("c\nd\n");
+  internal::IstreamSource source1(&first), source2(&second);
+  internal::LineReader lines(&source1, 100, 64);
+  internal::LineReader::Line line;
+  ASSERT_EQ(lines.Next(&line), internal::LineReader::Result::kLine);
+  lines.Reset(&source2);
+  ASSERT_EQ(lines.Next(&line), internal::LineReader::Result::kLine);
+  EXPECT_EQ(line.text, "c");
+  EXPECT_EQ(line.number, 1);
+  ASSERT_EQ(lines.Next(&line), internal::LineReader::Result::kLine);
+  EXPECT_EQ(line.text, "d");
+  EXPECT_EQ(lines.Next(&line), internal::LineReader::Result::kEnd);
 }
 
 TEST(LineReaderTest, PeekDoesNotConsume) {

@@ -55,7 +55,11 @@ JsonlReader::~JsonlReader() = default;
 void JsonlReader::Start(ByteSource* source, std::string file) {
   Impl& s = *impl_;
   s.source = source;
-  s.lines.emplace(source, s.max_doc_bytes);
+  if (s.lines.has_value()) {
+    s.lines->Reset(source);  // Keeps the line buffer from file to file.
+  } else {
+    s.lines.emplace(source, s.max_doc_bytes);
+  }
   s.file = std::move(file);
   s.last_line = 0;
   s.items = 0;

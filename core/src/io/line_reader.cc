@@ -74,6 +74,14 @@ LineReader::LineReader(ByteSource* source, int64_t max_line_bytes,
       buf_(new char[std::max<size_t>(chunk_bytes, 64) + kLinePadding]()),
       capacity_(std::max<size_t>(chunk_bytes, 64)) {}
 
+void LineReader::Reset(ByteSource* source) {
+  source_ = source;
+  begin_ = end_ = scanned_ = 0;
+  eof_ = failed_ = discarding_ = false;
+  discarded_ = 0;
+  number_ = 0;
+}
+
 bool LineReader::Fill() {
   if (begin_ > 0) {
     // Keep only the partial line: move it to the front.

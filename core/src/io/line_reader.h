@@ -89,6 +89,9 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
+  // Starts over on `source`, keeping the buffer.
+  void Reset(ByteSource* source);
+
   // Reads the next line into *line. kEnd at the end of the source; kError on
   // a read error (source->error() says why; nothing more is read).
   Result Next(Line* line);
