@@ -33,6 +33,7 @@ struct EvalFlags {
   std::string shared;
   std::vector<std::string> only;
   double threshold = StoryOptions{}.story_threshold;
+  double background_weight = StoryOptions{}.background_weight;
   bool verbose = false;
 };
 
@@ -223,10 +224,30 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
     ++confusion[truth][predicted];
     derived.Add(truth != 3, predicted != 3);
     if (verbose) {
-      std::cout << absl::StrFormat("  %-16s %-5s -> %-5s share=%.2f %s\n",
-                                   docs[i].id, category[i], classes[predicted],
-                                   m.share_taken,
-                                   m.reasons.empty() ? "" : m.reasons[0]);
+      size_t src = 0;
+      while (src < docs.size() && docs[src].id != source[i]) ++src;
+      const uint32_t lo = std::min<uint32_t>(src, i);
+      const uint32_t hi = std::max<uint32_t>(src, i);
+      const PairAnalysis& p =
+          report->pairs[lo * docs.size() - lo * (lo + 1) / 2 + hi - lo - 1];
+      std::cout << absl::StrFormat(
+          "  %-16s %-5s -> %-5s share=%.2f | vs source: story=%.2f "
+          "cos=%.2f names=%.2f cov=%.2f/%.2f | %s\n",
+          docs[i].id, category[i], classes[predicted], m.share_taken, p.story,
+          p.cosine, p.names, p.a_in_b, p.b_in_a,
+          m.reasons.empty() ? "" : m.reasons[0]);
+    }
+  }
+  if (verbose) {
+    for (const Story& s : report->stories) {
+      if (s.members.size() < 2) continue;
+      std::cout << "  story (" << OriginKindName(s.origin.kind) << " "
+                << s.origin.id << "):";
+      for (const StoryMember& m : s.members) {
+        std::cout << " " << m.id.substr(0, m.id.size() - 4) << "/"
+                  << category[m.document];
+      }
+      std::cout << "\n";
     }
   }
   double macro = 0;
@@ -265,6 +286,47 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
 
 // --- SemEval-2022 Task 8, English pairs ------------------------------------
 
+// Story score and same-story decision of each labelled pair, against the
+// human Overall rating (1 = same story ... 4 = different).
+struct PairMetrics {
+  std::vector<double> story, negated_overall, cosine, names, coverage;
+  int same = 0, same_joined = 0, different = 0, different_joined = 0;
+
+  void Add(const PairAnalysis& p, bool joined, double overall) {
+    story.push_back(p.story);
+    negated_overall.push_back(-overall);
+    cosine.push_back(p.cosine);
+    names.push_back(p.names);
+    coverage.push_back(std::max(p.a_in_b, p.b_in_a));
+    if (overall <= 1.5) {
+      ++same;
+      same_joined += joined;
+    }
+    if (overall >= 3.5) {
+      ++different;
+      different_joined += joined;
+    }
+  }
+
+  void Print(const std::string& title) const {
+    std::cout << "  " << title << "\n";
+    std::cout << absl::StrFormat(
+        "    Spearman(story score, -Overall) %.3f   Pearson %.3f\n",
+        Spearman(story, negated_overall), Pearson(story, negated_overall));
+    std::cout << absl::StrFormat(
+        "    Spearman of the parts: cosine %.3f  names %.3f  shared text "
+        "%.3f\n",
+        Spearman(cosine, negated_overall), Spearman(names, negated_overall),
+        Spearman(coverage, negated_overall));
+    std::cout << absl::StrFormat(
+        "    one story: %d of %d clearly same-story pairs (Overall <= 1.5) = "
+        "%.1f%%; %d of %d clearly different (>= 3.5) = %.1f%%\n",
+        same_joined, same, same ? 100.0 * same_joined / same : 0,
+        different_joined, different,
+        different ? 100.0 * different_joined / different : 0);
+  }
+};
+
 int EvalSemEval(const fs::path& dir, const StoryOptions& options,
                 bool verbose) {
   std::string text;
@@ -277,49 +339,69 @@ int EvalSemEval(const fs::path& dir, const StoryOptions& options,
   const int c_overall = Column(rows[0], "Overall");
   const int c_t1 = Column(rows[0], "text1");
   const int c_t2 = Column(rows[0], "text2");
-  std::vector<double> story, negated_overall;
-  int same = 0, same_joined = 0, different = 0, different_joined = 0;
+  std::vector<Document> corpus;
+  std::vector<double> overall;
   for (size_t r = 1; r < rows.size(); ++r) {
     if (rows[r].size() < rows[0].size()) continue;
-    std::vector<Document> docs(2);
-    docs[0].id = "1";
-    docs[1].id = "2";
-    docs[0].text = rows[r][c_t1];
-    docs[1].text = rows[r][c_t2];
-    const double overall = std::stod(rows[r][c_overall]);
-    const absl::StatusOr<StoryReport> report = AnalyzeStories(docs, options);
+    Document a, b;
+    a.id = rows[r][c_id] + "/1";
+    b.id = rows[r][c_id] + "/2";
+    a.text = rows[r][c_t1];
+    b.text = rows[r][c_t2];
+    corpus.push_back(std::move(a));
+    corpus.push_back(std::move(b));
+    overall.push_back(std::stod(rows[r][c_overall]));
+  }
+  std::cout << "semeval2022-task8 en-en (" << overall.size() << " pairs)\n";
+
+  // Each pair alone: word rarity from the background only.
+  PairMetrics alone;
+  for (size_t k = 0; k < overall.size(); ++k) {
+    const absl::StatusOr<StoryReport> report =
+        AnalyzeStories({corpus[2 * k], corpus[2 * k + 1]}, options);
     if (!report.ok()) continue;
-    const double s = report->pairs[0].story;
-    const bool joined = report->stories.size() == 1;
-    story.push_back(s);
-    negated_overall.push_back(-overall);
-    if (overall <= 1.5) {
-      ++same;
-      same_joined += joined;
-    }
-    if (overall >= 3.5) {
-      ++different;
-      different_joined += joined;
-    }
+    const PairAnalysis& p = report->pairs[0];
+    alone.Add(p, report->stories.size() == 1, overall[k]);
     if (verbose) {
-      const PairAnalysis& p = report->pairs[0];
       std::cout << absl::StrFormat(
           "  %s overall=%.2f story=%.3f cos=%.3f names=%.3f cov=%.2f/%.2f "
           "%s\n",
-          rows[r][c_id], overall, s, p.cosine, p.names, p.a_in_b, p.b_in_a,
-          PairRelationName(p.relation));
+          corpus[2 * k].id, overall[k], p.story, p.cosine, p.names, p.a_in_b,
+          p.b_in_a, PairRelationName(p.relation));
     }
   }
-  std::cout << "semeval2022-task8 en-en (" << story.size() << " pairs)\n";
-  std::cout << absl::StrFormat(
-      "  Spearman(story score, -Overall) %.3f   Pearson %.3f\n",
-      Spearman(story, negated_overall), Pearson(story, negated_overall));
-  std::cout << absl::StrFormat(
-      "  one story: %d of %d clearly same-story pairs (Overall <= 1.5) = "
-      "%.1f%%; %d of %d clearly different (>= 3.5) = %.1f%%\n",
-      same_joined, same, same ? 100.0 * same_joined / same : 0,
-      different_joined, different,
-      different ? 100.0 * different_joined / different : 0);
+  alone.Print("each pair analysed alone (background word rarity only):");
+
+  // All texts as one input: corpus statistics blend in, and stories form
+  // over the whole set, as `neardup scan` would.
+  const absl::StatusOr<StoryReport> report = AnalyzeStories(corpus, options);
+  if (!report.ok()) {
+    std::cout << "semeval: " << report.status().message() << "\n";
+    return kExitInternal;
+  }
+  std::vector<size_t> story_of(corpus.size());
+  for (size_t s = 0; s < report->stories.size(); ++s) {
+    for (const StoryMember& m : report->stories[s].members) {
+      story_of[m.document] = s;
+    }
+  }
+  PairMetrics together;
+  const size_t n = corpus.size();
+  for (size_t k = 0; k < overall.size(); ++k) {
+    const size_t a = 2 * k, b = 2 * k + 1;
+    const PairAnalysis& p = report->pairs[a * n - a * (a + 1) / 2 + b - a - 1];
+    together.Add(p, story_of[a] == story_of[b], overall[k]);
+    if (verbose) {
+      std::cout << absl::StrFormat(
+          "  T %s overall=%.2f story=%.3f cos=%.3f names=%.3f cov=%.2f/%.2f "
+          "%s\n",
+          corpus[a].id, overall[k], p.story, p.cosine, p.names, p.a_in_b,
+          p.b_in_a, PairRelationName(p.relation));
+    }
+  }
+  together.Print(absl::StrFormat(
+      "all %d texts as one input (corpus statistics, %d stories):",
+      static_cast<int>(n), static_cast<int>(report->stories.size())));
   return kExitOk;
 }
 
@@ -383,6 +465,7 @@ int RunEval(const EvalFlags& flags) {
   }
   StoryOptions options;
   options.story_threshold = flags.threshold;
+  options.background_weight = flags.background_weight;
   auto wanted = [&](const std::string& name) {
     return flags.only.empty() || std::find(flags.only.begin(), flags.only.end(),
                                            name) != flags.only.end();
@@ -420,6 +503,11 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--threshold", flags->threshold,
                   "Story score at which two documents are one story.")
       ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--background-weight", flags->background_weight,
+                  "Pseudo-documents the English background counts for in "
+                  "IDF (0: off).")
+      ->check(CLI::Range(0.0, 1e9))
       ->capture_default_str();
   cmd->add_flag("-v,--verbose", flags->verbose, "Print every item.");
   cmd->footer(ExitCodesHelp());

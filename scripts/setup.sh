@@ -9,7 +9,7 @@ packages=(
   libsimdjson-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14
-  wamerican wamerican-small wamerican-large
+  wamerican scowl
 )
 
 missing=()

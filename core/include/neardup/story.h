@@ -74,8 +74,9 @@ struct StoryOptions {
   // Two documents (and, on average, two groups) with a story score at least
   // this are the same story.
   double story_threshold = 0.5;
-  // Use the built-in English background for word rarity.
-  bool background = true;
+  // Use the built-in English background for word rarity, counted as this
+  // many pseudo-documents (TfIdfModel::SetBackground); 0 turns it off.
+  double background_weight = 1000;
 };
 
 // Everything measured about one pair of documents.

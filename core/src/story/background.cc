@@ -17,9 +17,11 @@ namespace {
 
 #include "story/background_data.inc"
 
-// Assumed share of news articles using a word of each tier (index = tier).
-// Rough Zipf figures for SCOWL's size bands; the corpus refines them.
-constexpr std::array<double, 4> kTierShare = {0.0002, 0.02, 0.003, 0.001};
+// Assumed share of news articles using a word of each tier (index = tier:
+// rare, then SCOWL levels 10, 20, 35, 40, 50, 55, 60, 70). Rough Zipf
+// figures for the levels' frequency ranks; the corpus refines them.
+constexpr std::array<double, kNumTiers> kTierShare = {
+    0.0001, 0.05, 0.015, 0.004, 0.002, 0.001, 0.0007, 0.0005, 0.0003};
 
 using Table = absl::flat_hash_map<uint64_t, uint8_t>;
 
@@ -44,6 +46,11 @@ const Table& GetTable() {
     Decode(kBackgroundTier1, 1, t);
     Decode(kBackgroundTier2, 2, t);
     Decode(kBackgroundTier3, 3, t);
+    Decode(kBackgroundTier4, 4, t);
+    Decode(kBackgroundTier5, 5, t);
+    Decode(kBackgroundTier6, 6, t);
+    Decode(kBackgroundTier7, 7, t);
+    Decode(kBackgroundTier8, 8, t);
     return t;
   }();
   return *table;
@@ -58,7 +65,7 @@ int BackgroundTier(uint64_t token_hash) {
 }
 
 double TierDocumentFraction(int tier) {
-  return kTierShare[tier >= 0 && tier < 4 ? tier : 0];
+  return kTierShare[tier >= 0 && tier < kNumTiers ? tier : 0];
 }
 
 namespace {

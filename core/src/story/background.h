@@ -1,13 +1,13 @@
 // Copyright 2026 The neardup Authors.
 //
 // English background statistics for small inputs: word rarity tiers from the
-// SCOWL lists (scripts/build_background.py writes background_data.inc).
+// SCOWL size levels (scripts/build_background.py writes background_data.inc).
 //
 //   int tier = neardup::internal::BackgroundTier(token.hash);  // 0 = rare
 //   model.SetBackground(neardup::internal::BackgroundPrior(),
 //                       neardup::internal::kBackgroundWeight);
 //
-// Thread-safe: the table is decoded once, on first use (about 115,000 words,
+// Thread-safe: the table is decoded once, on first use (about 112,000 words,
 // a few milliseconds), and never changes.
 
 #ifndef NEARDUP_STORY_BACKGROUND_H_
@@ -20,8 +20,10 @@
 
 namespace neardup::internal {
 
-// 1 (common: SCOWL size <= 35), 2 (<= 50), 3 (<= 70), or 0 for a word in none
-// of them: a rare word, a name, a number.
+// Tiers: 1..8 for SCOWL size levels 10, 20, 35, 40, 50, 55, 60 and 70 (most
+// to least common), 0 for a word in none of them: a rare word, a name, a
+// number.
+inline constexpr int kNumTiers = 9;
 int BackgroundTier(uint64_t token_hash);
 
 // The share of news articles assumed to use a word of `tier`: rough Zipf

@@ -21,6 +21,8 @@ namespace neardup::internal {
 namespace {
 
 constexpr size_t kMaxSharedNames = 8;
+// Capitalised words of this background tier or rarer count as names.
+constexpr int kRareNameTier = 7;
 
 bool IsContent(const Token& t) { return (t.flags & kTokenStopword) == 0; }
 
@@ -32,10 +34,16 @@ bool IsName(const Token& t) {
   if (t.flags & kTokenNumber) return true;
   if (!(t.flags & kTokenCapitalized)) return false;
   const int tier = BackgroundTier(t.hash);
-  return tier == 0 || (tier == 3 && !(t.flags & kTokenSentenceStart));
+  return tier == 0 ||
+         (tier >= kRareNameTier && !(t.flags & kTokenSentenceStart));
 }
 
 double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+// The story score's calibration (see StoryScore).
+constexpr double kStoryCosine = 0.2;
+constexpr double kStorySlope = 15.0;
+constexpr double kNameBonus = 0.02;
 
 }  // namespace
 
@@ -47,8 +55,8 @@ std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
     features[i].tokens = Tokenize(docs[i].text, options.tokenize).tokens;
     model.AddDocument(features[i].tokens);
   }
-  if (options.background) {
-    model.SetBackground(BackgroundPrior(), kBackgroundWeight);
+  if (options.background_weight > 0) {
+    model.SetBackground(BackgroundPrior(), options.background_weight);
   }
   absl::flat_hash_map<uint64_t, double> idf_cache;
   auto idf = [&](uint64_t term) {
@@ -77,11 +85,16 @@ std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
 }
 
 double StoryScore(double cosine, double names, double a_in_b, double b_in_a) {
-  // Shared passages are direct evidence of one story; without them, the
-  // story rests on vocabulary (cosine) and on the rare names and numbers
-  // both tell.
+  // Shared passages are direct evidence of one story: a pair sharing a
+  // quarter of either text scores 0.5, half of it 1. Without them, the
+  // story rests on content-word TF-IDF cosine (background-blended IDF): on
+  // news pairs rated by people (SemEval-2022 Task 8) it ranks same-story
+  // pairs better than any mix with name overlap or shared text that we
+  // tried, so names only break near ties. The logistic puts 0.5 at cosine
+  // kStoryCosine and spreads 0.1 to 0.3 over most of [0, 1].
   const double text = std::min(1.0, 2.0 * std::max(a_in_b, b_in_a));
-  const double topic = Sigmoid(8.0 * cosine + 4.0 * names - 4.5);
+  const double topic =
+      Sigmoid(kStorySlope * (cosine + kNameBonus * names - kStoryCosine));
   return std::max(text, topic);
 }
 
@@ -114,7 +127,7 @@ PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
   p.a_in_b = CoverageOfA(p.passages, fa.tokens.size());
   p.b_in_a = CoverageOfB(p.passages, fb.tokens.size());
   p.cosine = std::clamp(Cosine(fa.vector, fb.vector), 0.0, 1.0);
-  // Weighted overlap coefficient of the name sets.
+  // Weighted Dice coefficient of the name sets.
   std::vector<const NameTerm*> shared;
   double shared_weight = 0;
   for (size_t i = 0, j = 0; i < fa.names.size() && j < fb.names.size();) {
@@ -129,8 +142,8 @@ PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
       ++j;
     }
   }
-  const double denom = std::min(fa.names_weight, fb.names_weight);
-  p.names = denom > 0 ? std::min(1.0, shared_weight / denom) : 0;
+  const double denom = fa.names_weight + fb.names_weight;
+  p.names = denom > 0 ? std::min(1.0, 2 * shared_weight / denom) : 0;
   std::stable_sort(shared.begin(), shared.end(),
                    [](const NameTerm* x, const NameTerm* y) {
                      if (x->weight != y->weight) return x->weight > y->weight;

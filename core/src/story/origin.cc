@@ -42,13 +42,76 @@ double Exactness(const PairAnalysis& p) {
   return span == 0 ? 0 : static_cast<double>(matched) / span;
 }
 
-size_t MatchedWords(const PairAnalysis& p) {
-  size_t m = 0;
-  for (const Passage& q : p.passages) m += q.matched;
-  return m;
-}
-
 std::string Pct(double x) { return absl::StrFormat("%.0f%%", 100 * x); }
+
+// Origin by text reuse. For member i: `holds` is the share of the text the
+// other members reuse (their words inside passages shared with any member
+// but i) that i also shares with them: an origin holds what its derivatives
+// take, even when each takes a different part (Clough & Stevenson's answers
+// each copy other sentences of one Wikipedia article). In a story of two,
+// the share of the other's words found in i. `reused`: share of i's own
+// words found in other members.
+struct ReuseScores {
+  bool any = false;  // Some pair is `partial` or closer.
+  std::vector<double> holds, reused;
+};
+constexpr double kHoldTie = 0.0;
+
+ReuseScores ScoreReuse(const StoryContext& ctx,
+                       const std::vector<uint32_t>& members) {
+  const size_t m = members.size();
+  ReuseScores r;
+  r.holds.assign(m, 0);
+  r.reused.assign(m, 0);
+  // covered[j][i]: bitmask of j's tokens inside passages shared with i.
+  std::vector<std::vector<std::vector<bool>>> covered(m);
+  for (size_t j = 0; j < m; ++j) {
+    const size_t n = ctx.token_counts[members[j]];
+    covered[j].assign(m, std::vector<bool>());
+    for (size_t i = 0; i < m; ++i) {
+      if (i == j) continue;
+      std::vector<bool>& bits = covered[j][i];
+      bits.assign(n, false);
+      const PairAnalysis& p = ctx.Pair(members[j], members[i]);
+      if (p.relation >= PairRelation::kPartial) r.any = true;
+      const bool j_is_a = members[j] < members[i];
+      for (const Passage& q : p.passages) {
+        const uint32_t first = j_is_a ? q.a_first : q.b_first;
+        const uint32_t last = j_is_a ? q.a_last : q.b_last;
+        for (uint32_t t = first; t < last && t < n; ++t) bits[t] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < m; ++i) {
+    size_t held = 0, total = 0, own = 0;
+    for (size_t j = 0; j < m; ++j) {
+      if (j == i) continue;
+      const size_t n = ctx.token_counts[members[j]];
+      for (size_t t = 0; t < n; ++t) {
+        bool reused_elsewhere = false;
+        for (size_t k = 0; k < m && !reused_elsewhere; ++k) {
+          if (k != i && k != j) reused_elsewhere = covered[j][k][t];
+        }
+        if (m == 2) reused_elsewhere = true;  // Nobody else to compare.
+        if (!reused_elsewhere) continue;
+        ++total;
+        held += covered[j][i][t] ? 1 : 0;
+      }
+    }
+    r.holds[i] = total ? static_cast<double>(held) / total : 0;
+    const size_t n = ctx.token_counts[members[i]];
+    for (size_t t = 0; t < n; ++t) {
+      for (size_t k = 0; k < m; ++k) {
+        if (k != i && covered[i][k][t]) {
+          ++own;
+          break;
+        }
+      }
+    }
+    r.reused[i] = n ? static_cast<double>(own) / n : 0;
+  }
+  return r;
+}
 
 }  // namespace
 
@@ -121,23 +184,7 @@ Story BuildStory(const StoryContext& ctx,
     return best;
   };
 
-  // Text-reuse hub: matched words shared with the other members.
-  std::vector<double> hub(members.size(), 0), contained(members.size(), 0);
-  bool reuse = false;
-  for (size_t i = 0; i < members.size(); ++i) {
-    int partners = 0;
-    for (size_t j = 0; j < members.size(); ++j) {
-      if (i == j) continue;
-      const PairAnalysis& p = ctx.Pair(members[i], members[j]);
-      if (p.relation < PairRelation::kPartial) continue;
-      reuse = true;
-      hub[i] += static_cast<double>(MatchedWords(p));
-      contained[i] += ctx.Share(members[i], members[j]);
-      ++partners;
-    }
-    if (partners > 0) contained[i] /= partners;
-  }
-
+  const ReuseScores reuse = ScoreReuse(ctx, members);
   int64_t reference = -1;  // The document roles are measured against.
   const int64_t cited_member = top ? member_with_outlet(top_key) : -1;
   if (cited_member >= 0) {
@@ -148,11 +195,15 @@ Story BuildStory(const StoryContext& ctx,
         absl::StrCat("credited as the source by ", top->members.size(),
                      " member(s), and its outlet is ", top->outlet));
     reference = cited_member;
-  } else if (reuse) {
-    const double best = *std::max_element(hub.begin(), hub.end());
+  } else if (reuse.any) {
+    // The member holding the most of the text the others reuse; near ties
+    // go to the earliest published, then to the one with the least text of
+    // its own (derivatives add their own), then to input order.
+    const double best =
+        *std::max_element(reuse.holds.begin(), reuse.holds.end());
     size_t pick = members.size();
     for (size_t i = 0; i < members.size(); ++i) {
-      if (hub[i] < 0.9 * best) continue;
+      if (reuse.holds[i] < best - kHoldTie) continue;
       if (pick == members.size()) {
         pick = i;
         continue;
@@ -161,8 +212,7 @@ Story BuildStory(const StoryContext& ctx,
       const auto& tp = ctx.docs[members[pick]].published;
       if (ti && tp && *ti != *tp) {
         if (*ti < *tp) pick = i;
-      } else if (contained[i] > contained[pick] ||
-                 (contained[i] == contained[pick] && hub[i] > hub[pick])) {
+      } else if (reuse.reused[i] > reuse.reused[pick] + 1e-9) {
         pick = i;
       }
     }
@@ -188,10 +238,11 @@ Story BuildStory(const StoryContext& ctx,
     } else {
       origin.kind = OriginKind::kDocument;
       origin.document = static_cast<uint32_t>(reference);
-      origin.confidence = 0.5 + 0.4 * contained[pick];
-      origin.reasons.push_back(absl::StrFormat(
-          "shares the most text with the other members (%d matched words)",
-          static_cast<int>(hub[pick])));
+      origin.confidence = 0.4 + 0.5 * reuse.holds[pick];
+      origin.reasons.push_back(absl::StrCat(
+          "holds ", Pct(reuse.holds[pick]),
+          " of the text the other members share with each other; ",
+          Pct(reuse.reused[pick]), " of its own text is found in them"));
       if (ctx.docs[reference].published) {
         origin.reasons.push_back("publication time considered");
       }

@@ -20,6 +20,7 @@ struct StoryContext {
   absl::Span<const Document> docs;
   absl::Span<const PairAnalysis> pairs;  // Every pair a < b, in order.
   absl::Span<const std::vector<Attribution>> attributions;
+  absl::Span<const size_t> token_counts;  // Tokens per document.
   StoryOptions options;
 
   const PairAnalysis& Pair(uint32_t x, uint32_t y) const;
@@ -32,9 +33,9 @@ struct StoryContext {
 //
 // Origin, first rule that applies:
 //  1. an outlet the members credit is a member's `outlet`: that document;
-//  2. text reuse (pairs `partial` or closer): the member sharing the most
-//     matched words with the others (ties: earliest publication, then the
-//     member whose own text is most contained in the others); if it credits
+//  2. text reuse (pairs `partial` or closer): the member that holds the most
+//     of the text the others reuse (ties: earliest publication, then the
+//     member with the least text of its own); if it credits
 //     an outlet outside the input with a strong cue, that outlet is the
 //     origin instead (external) and the hub is its first rewrite;
 //  3. members credit an outlet outside the input: external, the outlet most

@@ -104,8 +104,12 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
 
   const std::vector<std::vector<uint32_t>> groups =
       internal::ClusterStories(n, report.pairs, options.story_threshold);
+  std::vector<size_t> token_counts;
+  for (const internal::DocFeatures& f : features) {
+    token_counts.push_back(f.tokens.size());
+  }
   internal::StoryContext context{docs, report.pairs, report.attributions,
-                                 options};
+                                 token_counts, options};
   for (const std::vector<uint32_t>& group : groups) {
     report.stories.push_back(internal::BuildStory(context, group));
   }
