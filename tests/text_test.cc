@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 
 #include "english_text.h"
+#include "text/normalize.h"
 #include "text/stopwords.h"
 
 namespace neardup {
@@ -227,6 +228,55 @@ TEST(TokenizeTest, LongWordsTakeTheSlowPathConsistently) {
   EXPECT_EQ(t.tokens[0].hash, H(std::string(300, 'q')));
   const std::string accented = std::string(200, 'a') + "\u00E9";
   EXPECT_EQ(Tokenize(accented).tokens[0].hash, H(accented));
+}
+
+std::string Utf8(uint32_t cp) {
+  std::string s;
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return s;
+}
+
+// HashWord() takes a table-driven path for ASCII + two-byte code points; it
+// must agree with utf8proc (NormalizeWord) on every such code point and on
+// random mixtures, including marks and ß-like multi-code-point folds.
+TEST(NormalizeTest, FastPathAgreesWithUtf8proc) {
+  auto check = [](const std::string& word) {
+    std::string normalized;
+    internal::NormalizeWord(word, &normalized);
+    ASSERT_EQ(internal::HashWord(word), H(normalized)) << word;
+  };
+  for (uint32_t cp = 0x80; cp < 0x800; ++cp) {
+    check(Utf8(cp));
+    check("a" + Utf8(cp) + "B");
+    check(Utf8(cp) + Utf8(cp));
+  }
+  for (uint32_t cp = 0x3000; cp < 0xA000; ++cp) check(Utf8(cp));
+  check("\u30AB\u3099");  // カ + combining voiced mark composes to ガ.
+  uint64_t x = 7;
+  for (int round = 0; round < 20000; ++round) {
+    std::string word;
+    const int n = 1 + round % 6;
+    for (int i = 0; i < n; ++i) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+      const uint32_t r = static_cast<uint32_t>(x >> 33);
+      uint32_t cp = 0x41 + r % (0x800 - 0x41);
+      if (r % 13 == 0) cp = 0x2019;
+      if (r % 17 == 0) cp = 0x300 + r % 0x70;     // Combining marks.
+      if (r % 19 == 0) cp = 0x3040 + r % 0xC0;    // Kana and their marks.
+      if (r % 23 == 0) cp = 0x4E00 + r % 0x5200;  // Han.
+      word += Utf8(cp);
+    }
+    check(word);
+  }
 }
 
 TEST(TokenizeTest, OffsetsRoundTripOnGeneratedText) {
