@@ -198,7 +198,7 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
   };
   int confusion[4][4] = {};
   Binary derived;
-  int origin_named = 0, tasks = 0;
+  int origin_named = 0, tasks = 0, derived_from_source = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
     if (category[i] == "orig") {
       ++tasks;
@@ -211,10 +211,11 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
     }
     const Story& s = *story_of[i];
     const StoryMember& m = *member_of[i];
-    const bool from_source = s.origin.kind == OriginKind::kDocument &&
-                             docs[*s.origin.document].id == source[i];
+    // Derived: the answer takes text from its story's origin (whichever
+    // document that is; the origin figure above checks it is the source).
+    const bool from_origin = s.origin.kind == OriginKind::kDocument;
     int predicted = 3;
-    if (from_source) {
+    if (from_origin) {
       if (m.role == Role::kCopy) predicted = 0;
       if (m.role == Role::kNearDuplicate) predicted = 1;
       if (m.role == Role::kRewrite) predicted = 2;
@@ -222,6 +223,10 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
     const int truth = class_index(category[i]);
     if (truth > 3) continue;
     ++confusion[truth][predicted];
+    if (truth != 3 && predicted != 3 &&
+        docs[*s.origin.document].id == source[i]) {
+      ++derived_from_source;
+    }
     derived.Add(truth != 3, predicted != 3);
     if (verbose) {
       size_t src = 0;
@@ -272,6 +277,10 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
       "%.3f  (tp %d fp %d fn %d tn %d)\n",
       derived.F1(), derived.Precision(), derived.Recall(), derived.Accuracy(),
       derived.tp, derived.fp, derived.fn, derived.tn);
+  std::cout << absl::StrFormat(
+      "  derived answers found whose story origin is their task's source: "
+      "%d of %d\n",
+      derived_from_source, derived.tp);
   std::cout << "  four-way (rows: truth; columns: copy->cut, "
                "near_duplicate->light, rewrite->heavy, else non)\n";
   std::cout << "           cut light heavy   non\n";

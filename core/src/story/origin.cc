@@ -22,7 +22,7 @@ namespace {
 constexpr double kCopyShare = 0.8;
 constexpr double kCopyExact = 0.95;
 constexpr double kNearDuplicateShare = 0.5;
-constexpr double kRewriteShare = 0.1;
+constexpr double kRewriteShare = 0.07;
 
 struct Citation {
   std::string outlet;             // Display form (the first seen).
