@@ -57,8 +57,10 @@ uint64_t SimHashTokens(absl::Span<const Token> tokens,
     float sums[64] = {};
     size_t n = 0, total = 0;
     for (const Token& token : tokens) {
-      if ((token.flags & kTokenStopword) != 0) continue;
-      words[n++] = token.hash;
+      // Branch-free filter: stopwords are frequent and unpredictable, so
+      // store every hash and advance only past content words.
+      words[n] = token.hash;
+      n += (token.flags & kTokenStopword) == 0;
       if (n == kChunk) {
         internal::SimHashAccumulate(words, nullptr, n, sums);
         total += n;
