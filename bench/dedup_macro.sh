@@ -28,7 +28,7 @@ for n in "${sizes[@]}"; do
       "$build/datasets/generator/gen_corpus" -n "$n" --seed 1 -o "$corpus" \
       --gold "$gold"
   fi
-  bytes=$(stat -c %s "$corpus")
+  bytes=$(stat -L -c %s "$corpus")
   echo "== $n documents, $((bytes / 1000000)) MB"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %U %S %M" -o "$work/time_$n" \

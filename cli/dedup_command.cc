@@ -32,6 +32,7 @@ struct DedupFlags {
   double threshold = 0.8;
   double containment = 0.9;
   double partial_lsh = 0.5;
+  double cosine = 0;
   int simhash_distance = 3;
   int num_registers = 128;
   int shingle_size = 5;
@@ -169,9 +170,14 @@ void WriteRecord(const ItemLog& log, const DedupResult& result, size_t item,
   out->append(",\"relation\":\"");
   out->append(RelationName(v.relation));
   std::snprintf(buf, sizeof(buf),
-                "\",\"jaccard\":%.4f,\"containment\":%.4f,\"hamming\":%d}\n",
+                "\",\"jaccard\":%.4f,\"containment\":%.4f,\"hamming\":%d",
                 v.jaccard, v.containment, v.hamming);
   out->append(buf);
+  if (v.cosine >= 0) {
+    std::snprintf(buf, sizeof(buf), ",\"cosine\":%.4f", v.cosine);
+    out->append(buf);
+  }
+  out->append("}\n");
 }
 
 int RunDedup(const DedupFlags& flags) {
@@ -183,6 +189,16 @@ int RunDedup(const DedupFlags& flags) {
   options.jaccard_threshold = flags.threshold;
   options.containment_threshold = flags.containment;
   options.partial_lsh_threshold = flags.partial_lsh;
+  options.cosine_threshold = flags.cosine;
+  if (flags.cosine > 0) {
+    for (const std::string& p : paths) {
+      if (p == "-") {
+        std::cerr << "neardup dedup: --cosine reads the input twice, so it "
+                     "needs files, not standard input\n";
+        return kExitUsage;
+      }
+    }
+  }
   options.simhash_distance = flags.simhash_distance;
   options.tokenize.skip_boilerplate = !flags.keep_boilerplate;
   options.duplicate_relations.clear();
@@ -274,6 +290,25 @@ int RunDedup(const DedupFlags& flags) {
     std::swap(current, next);
   }
   progress.Update(docs_read, bytes_read, /*force=*/true);
+  if (dedup->wants_cosine_pass()) {
+    // Second pass: TF-IDF vectors need every document's frequencies.
+    progress.Message("cosine pass: TF-IDF vectors");
+    DocumentReader again(paths);
+    ReadItem item;
+    std::vector<Document> batch;
+    bool done = false;
+    while (!done) {
+      batch.clear();
+      while (batch.size() < flags.batch) {
+        if (!again.Next(&item)) {
+          done = true;
+          break;
+        }
+        if (!item.skipped()) batch.push_back(std::move(item.document));
+      }
+      dedup->AddCosineVectors(dedup->CosineVectorBatch(batch, threads));
+    }
+  }
   progress.Message("finding and verifying candidates");
   const DedupResult result = dedup->Finish(threads);
   progress.Done();
@@ -310,11 +345,11 @@ int RunDedup(const DedupFlags& flags) {
         "neardup dedup: %" PRIu64 " documents, %zu skipped; %" PRIu64
         " clusters (largest %" PRIu64 "), %" PRIu64
         " duplicates; candidates %" PRIu64 " LSH + %" PRIu64
-        " partial LSH + %" PRIu64 " SimHash, %" PRIu64
+        " partial LSH + %" PRIu64 " SimHash + %" PRIu64 " cosine, %" PRIu64
         " verified edges; index %.0f B/doc\n",
         st.documents, log.skipped.size(), st.clusters, st.largest_cluster,
         st.duplicates, st.lsh_candidates, st.partial_lsh_candidates,
-        st.simhash_candidates, st.verified_edges,
+        st.simhash_candidates, st.cosine_candidates, st.verified_edges,
         st.documents ? static_cast<double>(st.index_bytes) / st.documents
                      : 0.0);
   }
@@ -353,6 +388,12 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
                   "A second LSH banding tuned to this Jaccard finds partial "
                   "candidates (truncations); 0 turns it off.")
       ->check(CLI::Range(0.0, 0.99))
+      ->capture_default_str();
+  cmd->add_option("--cosine", flags->cosine,
+                  "rewrite: compact TF-IDF cosine of the content words at "
+                  "least this, by all-pairs prefix filtering; reads the input "
+                  "twice; 0 turns it off.")
+      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--simhash-distance", flags->simhash_distance,
                   "rewrite: SimHash distance of the content words at most "

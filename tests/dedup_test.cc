@@ -191,6 +191,58 @@ TEST(DedupTest, ChainsDoNotMergeIntoOneCluster) {
   }
 }
 
+// Two passes when the cosine path is on.
+DedupResult RunWithCosine(const std::vector<Document>& docs,
+                          const DedupOptions& options, int threads) {
+  absl::StatusOr<Deduplicator> dedup = Deduplicator::Create(options);
+  EXPECT_TRUE(dedup.ok()) << dedup.status();
+  for (const DocSketch& s : dedup->SketchBatch(docs, threads)) dedup->Add(s);
+  EXPECT_TRUE(dedup->wants_cosine_pass());
+  dedup->AddCosineVectors(dedup->CosineVectorBatch(docs, threads));
+  return dedup->Finish(threads);
+}
+
+TEST(DedupTest, CosinePathFindsRewritesThatShareWordsButFewPhrases) {
+  std::vector<Document> docs;
+  for (int o = 0; o < 6; ++o) {
+    const std::string text = GenerateEnglishText(3000, 500 + o);
+    docs.push_back(Doc(absl::StrCat("o", o), text, 100 + o));
+    docs.push_back(
+        Doc(absl::StrCat("r", o), PerturbText(text, 0.12, 600 + o), 900 + o));
+  }
+  for (int u = 0; u < 40; ++u) {
+    docs.push_back(
+        Doc(absl::StrCat("u", u), GenerateEnglishText(3000, 700 + u)));
+  }
+  DedupOptions options;
+  options.simhash_distance = -1;
+  const DedupResult without = RunDedup(docs, options);
+  // Compact vectors (24 terms) of these rewrites have cosine 0.46-0.85;
+  // unrelated documents share none of their heaviest terms.
+  options.cosine_threshold = 0.4;
+  const DedupResult with = RunWithCosine(docs, options, 1);
+  for (int o = 0; o < 6; ++o) {
+    // Too many edits for shingles: Jaccard is far below the threshold.
+    EXPECT_LT(ExactJaccard(docs[2 * o].text, docs[2 * o + 1].text, 5), 0.5);
+    EXPECT_TRUE(without.docs[2 * o].keep() && without.docs[2 * o + 1].keep())
+        << o;
+    // One represents the pair (the more complete), the other rewrites it.
+    const DocVerdict& a = with.docs[2 * o];
+    const DocVerdict& b = with.docs[2 * o + 1];
+    EXPECT_EQ(a.cluster, b.cluster) << o;
+    EXPECT_NE(a.keep(), b.keep()) << o;
+    const DocVerdict& dup = a.keep() ? b : a;
+    EXPECT_EQ(dup.relation, Relation::kRewrite) << o;
+    EXPECT_GE(dup.cosine, 0.4) << o;
+  }
+  for (size_t u = 12; u < docs.size(); ++u) EXPECT_TRUE(with.docs[u].keep());
+  const DedupResult three = RunWithCosine(docs, options, 3);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(three.docs[i].representative, with.docs[i].representative);
+    EXPECT_EQ(three.docs[i].cosine, with.docs[i].cosine);
+  }
+}
+
 TEST(DedupTest, OutputIsIndependentOfThreadCount) {
   const std::vector<Document> docs = SmallCorpus(6, 200);
   const DedupResult one = RunDedup(docs, {}, 1);

@@ -50,6 +50,7 @@
 #include "neardup/document.h"
 #include "neardup/lsh.h"
 #include "neardup/text.h"
+#include "neardup/tfidf.h"
 
 namespace neardup {
 
@@ -83,6 +84,15 @@ struct DedupOptions {
   // rewrite: SimHash-64 of the content words within this Hamming distance
   // (searched with permuted tables); < 0 disables the SimHash path.
   int simhash_distance = 3;
+  // rewrite, second path: TF-IDF cosine of the content words at least this,
+  // searched exactly over compact vectors (the cosine_terms heaviest terms
+  // of each document that occur in at least one other document,
+  // renormalised) by all-pairs prefix filtering
+  // (cosine_index.h). 0 disables it. Needs a second pass over the documents
+  // (CosineVectorBatch(), AddCosineVectors()), since IDF needs the whole
+  // corpus, and holds 12 bytes per term per document until Finish().
+  double cosine_threshold = 0;
+  int cosine_terms = 24;
   // Relations that make a document a duplicate of its representative.
   std::vector<Relation> duplicate_relations = {
       Relation::kCopy, Relation::kNearDuplicate, Relation::kPartial,
@@ -103,6 +113,7 @@ struct DocSketch {
   std::vector<uint32_t> partial_band_keys;
   uint64_t text_hash = 0;  // XXH3-64 of the raw text.
   uint64_t simhash = 0;    // SimHash-64 of the content words (counts).
+  std::vector<uint64_t> content_terms;  // Distinct, when cosine is on.
   uint32_t num_shingles = 0;
   uint32_t num_words = 0;
   int64_t published = INT64_MAX;  // Unknown: latest.
@@ -118,6 +129,7 @@ struct DocVerdict {
   float containment = 1;  // Estimated share of this document's
                           // shingles found in the representative.
   int hamming = 0;        // SimHash distance to the representative.
+  float cosine = -1;      // Compact TF-IDF cosine; -1 when not on.
   bool keep() const { return relation == Relation::kNone; }
 };
 
@@ -126,6 +138,7 @@ struct DedupStats {
   uint64_t lsh_candidates = 0;
   uint64_t partial_lsh_candidates = 0;
   uint64_t simhash_candidates = 0;
+  uint64_t cosine_candidates = 0;
   uint64_t verified_edges = 0;
   uint64_t clusters = 0;    // With at least two members.
   uint64_t duplicates = 0;  // Documents not kept.
@@ -161,6 +174,16 @@ class Deduplicator {
   // Reserves room for `docs` documents in all (optional: avoids the slack
   // of growing arrays).
   void Reserve(size_t docs);
+
+  // The cosine path's second pass: true when cosine_threshold > 0. Then,
+  // after every Add(), pass the same documents again, in the same order,
+  // through CosineVectorBatch() and AddCosineVectors() before Finish().
+  bool wants_cosine_pass() const;
+  // Compact TF-IDF vectors with the IDF of every document added. Pure;
+  // runs on up to `threads` threads.
+  std::vector<TermVector> CosineVectorBatch(absl::Span<const Document> docs,
+                                            int threads) const;
+  void AddCosineVectors(std::vector<TermVector> vectors);
 
   // Candidates, verification and clustering over every document added.
   // Uses up to `threads` threads; the result does not depend on it.

@@ -3,13 +3,16 @@
 #include "neardup/dedup.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <optional>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "xxhash.h"
 
+#include "neardup/cosine_index.h"
 #include "neardup/minhash.h"
 #include "neardup/shingle.h"
 #include "neardup/simhash.h"
@@ -49,6 +52,14 @@ uint32_t CountDistinct(absl::Span<const uint64_t> values) {
     }
   }
   return distinct;
+}
+
+size_t CosineBytes(const std::vector<TermVector>& vectors) {
+  size_t bytes = vectors.capacity() * sizeof(TermVector);
+  for (const TermVector& v : vectors) {
+    bytes += v.terms.capacity() * 8 + v.weights.capacity() * 4;
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -93,6 +104,13 @@ struct Deduplicator::Impl {
   std::vector<uint32_t> shingles;
   std::vector<uint32_t> words;
   std::vector<int64_t> published;
+  // The cosine path: document frequencies, then one vector per document.
+  absl::flat_hash_map<uint64_t, uint32_t> df;
+  std::vector<TermVector> cosine_vectors;
+
+  bool cosine_ready() const {
+    return options.cosine_threshold > 0 && cosine_vectors.size() == size();
+  }
 
   Impl(const DedupOptions& o, MinHasher h, LshCandidateIndex l)
       : options(o), hasher(std::move(h)), lsh(std::move(l)) {}
@@ -128,6 +146,10 @@ PairScore Deduplicator::Impl::Score(uint32_t a, uint32_t b) const {
           ? HammingDistance(simhash->fingerprint(a), simhash->fingerprint(b))
           : HammingDistance(fingerprint[a], fingerprint[b]);
 
+  if (cosine_ready()) {
+    s.cosine = static_cast<float>(Cosine(cosine_vectors[a], cosine_vectors[b]));
+  }
+
   if (text_hash[a] == text_hash[b] && shingles[a] == shingles[b]) {
     s.relation = Relation::kCopy;
     return s;
@@ -145,12 +167,14 @@ PairScore Deduplicator::Impl::Score(uint32_t a, uint32_t b) const {
     s.relation = Relation::kPartial;
     return s;
   }
-  if (options.simhash_distance >= 0 && s.hamming <= options.simhash_distance) {
-    // Same content words: the word counts must also be alike.
-    const uint32_t wa = words[a], wb = words[b];
-    if (std::min(wa, wb) >= 0.8 * std::max(wa, wb)) {
-      s.relation = Relation::kRewrite;
-    }
+  const bool same_words =
+      (options.simhash_distance >= 0 &&
+       s.hamming <= options.simhash_distance) ||
+      (cosine_ready() && s.cosine >= options.cosine_threshold);
+  // Same content words: the word counts must also be alike.
+  const uint32_t wa = words[a], wb = words[b];
+  if (same_words && std::min(wa, wb) >= 0.8 * std::max(wa, wb)) {
+    s.relation = Relation::kRewrite;
   }
   return s;
 }
@@ -230,6 +254,15 @@ DocSketch Deduplicator::Sketch(const Document& doc) const {
     m.partial_lsh->BandKeys(s.minhash, absl::MakeSpan(s.partial_band_keys));
   }
   s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
+  if (m.options.cosine_threshold > 0) {
+    for (const Token& t : text.tokens) {
+      if ((t.flags & kTokenStopword) == 0) s.content_terms.push_back(t.hash);
+    }
+    std::sort(s.content_terms.begin(), s.content_terms.end());
+    s.content_terms.erase(
+        std::unique(s.content_terms.begin(), s.content_terms.end()),
+        s.content_terms.end());
+  }
   return s;
 }
 
@@ -277,6 +310,7 @@ void Deduplicator::Add(const DocSketch& s) {
   if (!m.simhash.has_value()) m.fingerprint.push_back(s.simhash);
   m.shingles.push_back(s.num_shingles);
   m.words.push_back(s.num_words);
+  for (uint64_t t : s.content_terms) ++m.df[t];
   m.published.push_back(s.published);
 }
 
@@ -302,6 +336,16 @@ DedupResult Deduplicator::Finish(int threads) {
         m.partial_lsh->CandidatePairs(m.options.max_pairs_per_doc);
     result.stats.partial_lsh_candidates = partial.size();
     merge(partial);
+  }
+  if (m.cosine_ready()) {
+    const std::vector<CosinePair> similar =
+        CosineAllPairs(m.cosine_vectors, m.options.cosine_threshold, threads);
+    result.stats.cosine_candidates = similar.size();
+    std::vector<CandidatePair> pairs(similar.size());
+    for (size_t i = 0; i < similar.size(); ++i) {
+      pairs[i] = {similar[i].a, similar[i].b};
+    }
+    merge(pairs);
   }
   if (m.simhash.has_value()) {
     std::vector<CandidatePair> near =
@@ -360,6 +404,72 @@ void Deduplicator::Reserve(size_t docs) {
   m.published.reserve(docs);
 }
 
+bool Deduplicator::wants_cosine_pass() const {
+  return impl_->options.cosine_threshold > 0;
+}
+
+std::vector<TermVector> Deduplicator::CosineVectorBatch(
+    absl::Span<const Document> docs, int threads) const {
+  const Impl& m = *impl_;
+  const double n = m.size();
+  std::vector<TermVector> out(docs.size());
+  internal::ParallelFor(docs.size(), threads, [&](size_t begin, size_t end) {
+    std::vector<uint64_t> words;
+    std::vector<std::pair<float, uint64_t>> weighted;  // (weight, term)
+    for (size_t i = begin; i < end; ++i) {
+      const TokenizedText text = Tokenize(docs[i].text, m.options.tokenize);
+      words.clear();
+      for (const Token& t : text.tokens) {
+        if ((t.flags & kTokenStopword) == 0) words.push_back(t.hash);
+      }
+      std::sort(words.begin(), words.end());
+      weighted.clear();
+      for (size_t j = 0; j < words.size();) {
+        size_t e = j;
+        while (e < words.size() && words[e] == words[j]) ++e;
+        // Sublinear TF times smoothed IDF, as TfIdfModel.
+        const auto it = m.df.find(words[j]);
+        const double df = it == m.df.end() ? 0 : it->second;
+        // A word in no other document can match nothing: it would only
+        // crowd out the shared words.
+        if (df <= 1) {
+          j = e;
+          continue;
+        }
+        const double w = (1 + std::log(static_cast<double>(e - j))) *
+                         (std::log((1 + n) / (1 + df)) + 1);
+        weighted.emplace_back(static_cast<float>(w), words[j]);
+        j = e;
+      }
+      // The heaviest terms (ties: smaller hash), renormalised.
+      const size_t keep = std::min(weighted.size(),
+                                   static_cast<size_t>(m.options.cosine_terms));
+      std::partial_sort(weighted.begin(), weighted.begin() + keep,
+                        weighted.end(), [](const auto& x, const auto& y) {
+                          return x.first != y.first ? x.first > y.first
+                                                    : x.second < y.second;
+                        });
+      weighted.resize(keep);
+      std::sort(
+          weighted.begin(), weighted.end(),
+          [](const auto& x, const auto& y) { return x.second < y.second; });
+      double norm = 0;
+      for (const auto& [w, t] : weighted) norm += double{w} * w;
+      norm = std::sqrt(norm);
+      TermVector& v = out[i];
+      for (const auto& [w, t] : weighted) {
+        v.terms.push_back(t);
+        v.weights.push_back(static_cast<float>(w / norm));
+      }
+    }
+  });
+  return out;
+}
+
+void Deduplicator::AddCosineVectors(std::vector<TermVector> vectors) {
+  for (TermVector& v : vectors) impl_->cosine_vectors.push_back(std::move(v));
+}
+
 LshParams Deduplicator::partial_lsh_params() const {
   return impl_->partial_lsh.has_value() ? impl_->partial_lsh->params()
                                         : LshParams{};
@@ -374,7 +484,7 @@ size_t Deduplicator::MemoryBytes() const {
          m.text_hash.capacity() * 8 + m.fingerprint.capacity() * 8 +
          (m.simhash.has_value() ? m.simhash->size() * 8 : 0) +
          m.shingles.capacity() * 4 + m.words.capacity() * 4 +
-         m.published.capacity() * 8;
+         m.published.capacity() * 8 + CosineBytes(m.cosine_vectors);
 }
 
 }  // namespace neardup

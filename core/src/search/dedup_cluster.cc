@@ -130,6 +130,7 @@ std::vector<DocVerdict> ClusterWithoutChaining(const ClusterInput& input,
       v.jaccard = s.jaccard;
       v.containment = s.a_in_b;
       v.hamming = s.hamming;
+      v.cosine = s.cosine;
     }
     ++stats->clusters;
     stats->duplicates += size - 1;
@@ -165,6 +166,7 @@ std::vector<DocVerdict> ClusterWithoutChaining(const ClusterInput& input,
     v.jaccard = best_score.jaccard;
     v.containment = best_score.a_in_b;
     v.hamming = best_score.hamming;
+    v.cosine = best_score.cosine;
     ++stats->duplicates;
     stats->largest_cluster =
         std::max<uint64_t>(stats->largest_cluster, size_of[best]);

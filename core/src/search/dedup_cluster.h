@@ -24,6 +24,7 @@ struct PairScore {
   float a_in_b = 0;  // Estimated share of a's shingles found in b.
   float b_in_a = 0;
   int hamming = 64;
+  float cosine = -1;  // -1: the cosine path is off.
 };
 
 struct ScoredEdge {
