@@ -426,6 +426,10 @@ TEST(BoilerplateTest, RecognisesTemplateLines) {
            "\u2022 Related",
            "  Advertisement  ",
            "Story continues below advertisement",
+           "LATEST STORIES",
+           "Sign up!",
+           "Anzeige",
+           "Jetzt teilen:",
            "Example Media Group Limited, registered in England. ALL RIGHTS "
            "RESERVED.",
            "Facebook | Twitter | LinkedIn | WhatsApp | Email | Reddit | "

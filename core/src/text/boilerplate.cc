@@ -8,7 +8,7 @@
 //
 // Every rule is in this file. A line is matched after trimming, lower-casing
 // ASCII, mapping curly apostrophes to ASCII, collapsing whitespace, and
-// dropping leading bullets and trailing ":" "." "»" "›" "→" "…" "|". Rules
+// dropping leading bullets and trailing ":" "." "!" "»" "›" "→" "…" "|". Rules
 // match short lines only: each rule has its own length limit, so a real
 // sentence that merely contains "read more" or "cookies" is kept.
 
@@ -88,6 +88,10 @@ constexpr Rule kRules[] = {
     {"trending", Match::kExact, 40},
     {"trending now", Match::kExact, 40},
     {"top stories", Match::kExact, 40},
+    {"latest stories", Match::kExact, 40},
+    {"latest news", Match::kExact, 40},
+    {"send this page to someone via email", Match::kExact, 60},
+    {"email this article", Match::kExact, 40},
     {"recommended", Match::kExact, 40},
     {"recommended for you", Match::kExact, 40},
     {"you may also like", Match::kExact, 40},
@@ -107,6 +111,19 @@ constexpr Rule kRules[] = {
     {"sponsored", Match::kExact, 40},
     {"sponsored content", Match::kExact, 40},
     {"paid content", Match::kExact, 40},
+    // The same labels on European sites that syndicate English wire copy.
+    {"anzeige", Match::kExact, 40},
+    {"werbung", Match::kExact, 40},
+    {"reklama", Match::kExact, 40},
+    {"publicidad", Match::kExact, 40},
+    {"publicit\xC3\xA9", Match::kExact, 40},   // publicité
+    {"pubblicit\xC3\xA0", Match::kExact, 40},  // pubblicità
+    {"jetzt teilen", Match::kExact, 40},
+    {"artikel teilen", Match::kExact, 40},
+    {"compartir", Match::kExact, 40},
+    {"partager", Match::kExact, 40},
+    {"condividi", Match::kExact, 40},
+    {"udost\xC4\x99pnij", Match::kExact, 40},  // udostępnij
     // Newsletters, subscriptions, social accounts, apps.
     {"sign up for our ", Match::kPrefix, 120},
     {"sign up to our ", Match::kPrefix, 120},
@@ -114,6 +131,7 @@ constexpr Rule kRules[] = {
     {"subscribe to ", Match::kPrefix, 100},
     {"subscribe now", Match::kPrefix, 60},
     {"subscribe", Match::kExact, 40},
+    {"sign up", Match::kExact, 40},
     {"get our newsletter", Match::kPrefix, 100},
     {"get the latest ", Match::kPrefix, 100},
     {"follow us on ", Match::kPrefix, 100},
@@ -186,6 +204,7 @@ std::string_view StripSpace(std::string_view v) {
 bool IsTrailingMark(std::string_view s, size_t* len) {
   static constexpr std::string_view kMarks[] = {":",
                                                 ".",
+                                                "!",
                                                 "|",
                                                 ">",
                                                 "\xC2\xBB" /* » */,
