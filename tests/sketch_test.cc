@@ -25,6 +25,7 @@
 #include "neardup/shingle.h"
 #include "neardup/simhash.h"
 
+#include "english_text.h"
 #include "sketch_reference.h"
 
 namespace neardup {
@@ -175,6 +176,32 @@ TEST(SketcherTest, NearDuplicatesAreClose) {
   const DocumentSketch b = sketcher.Sketch(edited);
   EXPECT_GT(EstimateJaccard(a.minhash, b.minhash), 0.7);
   EXPECT_LT(HammingDistance(a.simhash, b.simhash), 16);
+}
+
+TEST(SketcherTest, SignaturesDriftWithTheEditRate) {
+  // English-like documents rewritten at increasing word edit rates: on
+  // average the SimHash distance grows and the MinHash Jaccard estimate
+  // falls, step by step (seeded; 40 documents per rate).
+  const Sketcher sketcher = Sketcher::Create({}).value();
+  const std::vector<double> rates = {0.0, 0.02, 0.05, 0.1, 0.2, 0.4};
+  std::vector<double> distance(rates.size()), jaccard(rates.size());
+  constexpr int kDocs = 40;
+  for (int d = 0; d < kDocs; ++d) {
+    const std::string text = testing::GenerateEnglishText(2000, 100 + d);
+    const DocumentSketch original = sketcher.Sketch(text);
+    for (size_t r = 0; r < rates.size(); ++r) {
+      const DocumentSketch edited =
+          sketcher.Sketch(testing::PerturbText(text, rates[r], 500 + d));
+      distance[r] += HammingDistance(original.simhash, edited.simhash);
+      jaccard[r] += EstimateJaccard(original.minhash, edited.minhash);
+    }
+  }
+  EXPECT_EQ(distance[0], 0.0);
+  EXPECT_EQ(jaccard[0], kDocs);
+  for (size_t r = 1; r < rates.size(); ++r) {
+    EXPECT_GT(distance[r], distance[r - 1]) << "rate " << rates[r];
+    EXPECT_LT(jaccard[r], jaccard[r - 1]) << "rate " << rates[r];
+  }
 }
 
 TEST(CountDistinctTest, MatchesASet) {
