@@ -74,6 +74,22 @@ TEST(ShingleSetTest, SortsAndDeduplicates) {
   EXPECT_EQ(s.hashes()[2], 5u);
 }
 
+TEST(ShingleSetTest, LargeSetsAreSortedExactly) {
+  // Past the radix-sort threshold, with duplicates and extreme values.
+  uint64_t x = 5;
+  for (size_t n : {255u, 256u, 257u, 1000u, 5000u}) {
+    std::vector<uint64_t> h;
+    for (size_t i = 0; i < n; ++i) h.push_back(Next(x) >> (i % 64));
+    h.push_back(0);
+    h.push_back(~uint64_t{0});
+    h.push_back(h[7]);
+    const std::set<uint64_t> want(h.begin(), h.end());
+    const ShingleSet s = ShingleSet::FromHashes(h);
+    ASSERT_EQ(s.size(), want.size());
+    EXPECT_TRUE(std::equal(s.hashes().begin(), s.hashes().end(), want.begin()));
+  }
+}
+
 TEST(SetSimilarityTest, EdgeCases) {
   const ShingleSet empty;
   const ShingleSet a = ShingleSet::FromHashes({1, 2, 3, 4});

@@ -37,8 +37,35 @@ std::vector<uint64_t> ShingleHashes(absl::Span<const Token> tokens, int n) {
   return out;
 }
 
+namespace {
+
+// LSD radix sort, 8 bits a pass: for a few hundred or more uniform 64-bit
+// hashes it beats std::sort several times over. Sorts `v` using `tmp` (same
+// size) as the other buffer; an even number of passes ends back in `v`.
+void RadixSort(std::vector<uint64_t>& v, std::vector<uint64_t>& tmp) {
+  uint64_t* src = v.data();
+  uint64_t* dst = tmp.data();
+  const size_t n = v.size();
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t count[257] = {};
+    for (size_t i = 0; i < n; ++i) ++count[((src[i] >> shift) & 0xFF) + 1];
+    for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
+    for (size_t i = 0; i < n; ++i) {
+      dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+    }
+    std::swap(src, dst);
+  }
+}
+
+}  // namespace
+
 ShingleSet ShingleSet::FromHashes(std::vector<uint64_t> hashes) {
-  std::sort(hashes.begin(), hashes.end());
+  if (hashes.size() >= 256) {
+    std::vector<uint64_t> tmp(hashes.size());
+    RadixSort(hashes, tmp);
+  } else {
+    std::sort(hashes.begin(), hashes.end());
+  }
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   ShingleSet set;
   set.hashes_ = std::move(hashes);
