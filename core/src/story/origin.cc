@@ -48,9 +48,9 @@ std::string Pct(double x) { return absl::StrFormat("%.0f%%", 100 * x); }
 // other members reuse (their words inside passages shared with any member
 // but i) that i also shares with them: an origin holds what its derivatives
 // take, even when each takes a different part (Clough & Stevenson's answers
-// each copy other sentences of one Wikipedia article). In a story of two,
-// the share of the other's words found in i. `reused`: share of i's own
-// words found in other members.
+// each copy other sentences of one Wikipedia article). `reused`: share of
+// i's own words found in other members. In a story of two, holds = reused:
+// the derivative is the one that adds text of its own.
 struct ReuseScores {
   bool any = false;  // Some pair is `partial` or closer.
   std::vector<double> holds, reused;
@@ -92,7 +92,7 @@ ReuseScores ScoreReuse(const StoryContext& ctx,
         for (size_t k = 0; k < m && !reused_elsewhere; ++k) {
           if (k != i && k != j) reused_elsewhere = covered[j][k][t];
         }
-        if (m == 2) reused_elsewhere = true;  // Nobody else to compare.
+
         if (!reused_elsewhere) continue;
         ++total;
         held += covered[j][i][t] ? 1 : 0;
@@ -110,6 +110,9 @@ ReuseScores ScoreReuse(const StoryContext& ctx,
     }
     r.reused[i] = n ? static_cast<double>(own) / n : 0;
   }
+  // Two members: no third to tell which holds what the others take; the
+  // derivative is the one that adds text of its own.
+  if (m == 2) r.holds = r.reused;
   return r;
 }
 

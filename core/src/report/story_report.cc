@@ -1,0 +1,258 @@
+// Copyright 2026 The neardup Authors.
+
+#include "neardup/story_report.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "nlohmann/json.hpp"
+
+#include "neardup/story.h"
+
+#include "report/json_util.h"
+
+namespace neardup {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Bytes [span) of `text` with runs of white space made one space, cut to at
+// most `max_bytes` on a UTF-8 boundary ("…" marks a cut).
+std::string Snippet(std::string_view text, ByteSpan span, size_t max_bytes) {
+  const size_t end = std::min<size_t>(span.end, text.size());
+  std::string out;
+  bool space = false;
+  for (size_t i = std::min<size_t>(span.begin, end); i < end; ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  if (out.size() > max_bytes) {
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    out.resize(cut);
+    out += "\xE2\x80\xA6";
+  }
+  return out;
+}
+
+std::string Pct(double x) { return absl::StrFormat("%3.0f%%", 100 * x); }
+
+// Pairs inside one story, by descending matched words, for passages.
+struct StoryPassage {
+  const PairAnalysis* pair;
+  const Passage* passage;
+};
+
+std::vector<StoryPassage> TopPassages(const StoryReport& report,
+                                      const Story& story, size_t limit) {
+  std::vector<bool> in(0);
+  uint32_t max_doc = 0;
+  for (const StoryMember& m : story.members) {
+    max_doc = std::max(max_doc, m.document);
+  }
+  in.assign(max_doc + 1, false);
+  for (const StoryMember& m : story.members) in[m.document] = true;
+  std::vector<StoryPassage> all;
+  for (const PairAnalysis& p : report.pairs) {
+    if (p.b > max_doc || !in[p.a] || !in[p.b]) continue;
+    for (const Passage& q : p.passages) all.push_back({&p, &q});
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const StoryPassage& x, const StoryPassage& y) {
+                     return x.passage->matched > y.passage->matched;
+                   });
+  if (all.size() > limit) all.resize(limit);
+  return all;
+}
+
+Json SpanJson(ByteSpan s) { return Json{{"begin", s.begin}, {"end", s.end}}; }
+
+Json AttributionJson(absl::Span<const Document> docs, uint32_t document,
+                     const Attribution& a) {
+  const std::string& text = docs[document].text;
+  return Json{{"document", docs[document].id},
+              {"outlet", a.outlet},
+              {"cue", a.cue},
+              {"strong", a.strong},
+              {"evidence", SpanJson(a.evidence)},
+              {"name", SpanJson(a.name)},
+              {"text", text.substr(a.evidence.begin,
+                                   a.evidence.end - a.evidence.begin)}};
+}
+
+Json BuildJson(absl::Span<const Document> docs, const StoryReport& report,
+               const StoryRenderOptions& options) {
+  Json stories = Json::array();
+  for (size_t s = 0; s < report.stories.size(); ++s) {
+    const Story& story = report.stories[s];
+    Json origin{{"kind", std::string(OriginKindName(story.origin.kind))},
+                {"outlet", story.origin.outlet}};
+    if (story.origin.document) {
+      origin["id"] = story.origin.id;
+    } else {
+      origin["id"] = nullptr;
+    }
+    origin["confidence"] = internal::RoundScore(story.origin.confidence);
+    origin["reasons"] = story.origin.reasons;
+    Json evidence = Json::array();
+    for (const CitedSpan& e : story.origin.evidence) {
+      evidence.push_back(AttributionJson(docs, e.document, e.attribution));
+    }
+    origin["evidence"] = std::move(evidence);
+    Json members = Json::array();
+    for (const StoryMember& m : story.members) {
+      members.push_back(
+          Json{{"id", m.id},
+               {"role", std::string(RoleName(m.role))},
+               {"confidence", internal::RoundScore(m.confidence)},
+               {"share_taken", internal::RoundScore(m.share_taken)},
+               {"reasons", m.reasons}});
+    }
+    stories.push_back(Json{{"story", s + 1},
+                           {"size", story.members.size()},
+                           {"origin", std::move(origin)},
+                           {"members", std::move(members)}});
+  }
+  Json pairs = Json::array();
+  for (const PairAnalysis& p : report.pairs) {
+    if (p.relation < options.min_relation) continue;
+    Json passages = Json::array();
+    for (const Passage& q : p.passages) {
+      passages.push_back(Json{{"a", SpanJson(q.a)},
+                              {"b", SpanJson(q.b)},
+                              {"words", q.matched},
+                              {"text", Snippet(docs[p.a].text, q.a, 1 << 20)}});
+    }
+    pairs.push_back(
+        Json{{"a", docs[p.a].id},
+             {"b", docs[p.b].id},
+             {"relation", std::string(PairRelationName(p.relation))},
+             {"story", internal::RoundScore(p.story)},
+             {"cosine", internal::RoundScore(p.cosine)},
+             {"names", internal::RoundScore(p.names)},
+             {"a_in_b", internal::RoundScore(p.a_in_b)},
+             {"b_in_a", internal::RoundScore(p.b_in_a)},
+             {"shared_names", p.shared_names},
+             {"passages", std::move(passages)}});
+  }
+  Json attributions = Json::array();
+  for (size_t d = 0; d < report.attributions.size(); ++d) {
+    for (const Attribution& a : report.attributions[d]) {
+      attributions.push_back(
+          AttributionJson(docs, static_cast<uint32_t>(d), a));
+    }
+  }
+  return Json{{"stories", std::move(stories)},
+              {"pairs", std::move(pairs)},
+              {"attributions", std::move(attributions)}};
+}
+
+}  // namespace
+
+std::string StoryJson(absl::Span<const Document> docs,
+                      const StoryReport& report,
+                      const StoryRenderOptions& options) {
+  return BuildJson(docs, report, options)
+      .dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+void WriteStoryJson(absl::Span<const Document> docs, const StoryReport& report,
+                    const StoryRenderOptions& options, std::ostream& out) {
+  out << StoryJson(docs, report, options) << "\n";
+}
+
+void WriteStoryTable(absl::Span<const Document> docs, const StoryReport& report,
+                     const StoryRenderOptions& options, std::ostream& out) {
+  size_t multi = 0;
+  for (const Story& s : report.stories) multi += s.members.size() > 1;
+  out << absl::StrFormat(
+      "%d documents, %d stories (%d with more than one "
+      "document)\n",
+      docs.size(), report.stories.size(), multi);
+  for (size_t s = 0; s < report.stories.size(); ++s) {
+    const Story& story = report.stories[s];
+    const StoryOrigin& o = story.origin;
+    out << absl::StrFormat("\nStory %d: %d document%s\n", s + 1,
+                           story.members.size(),
+                           story.members.size() == 1 ? "" : "s");
+    std::string origin(OriginKindName(o.kind));
+    if (o.kind == OriginKind::kExternal) origin += ": " + o.outlet;
+    if (o.kind == OriginKind::kDocument) {
+      origin += ": " + o.id;
+      if (!o.outlet.empty()) origin += " (" + o.outlet + ")";
+    }
+    out << absl::StrFormat("  origin   %s, confidence %.2f\n", origin,
+                           o.confidence);
+    if (options.explain) {
+      for (const std::string& r : o.reasons) out << "           " << r << "\n";
+    }
+    for (const CitedSpan& e : o.evidence) {
+      const Attribution& a = e.attribution;
+      out << absl::StrFormat(
+          "  evidence %s [%d, %d) \"%s\"\n", docs[e.document].id,
+          a.evidence.begin, a.evidence.end,
+          Snippet(docs[e.document].text, a.evidence, options.snippet_chars));
+    }
+    out << "  role            conf  taken  document\n";
+    for (const StoryMember& m : story.members) {
+      out << absl::StrFormat("  %-15s %4.2f  %s  %s\n",
+                             std::string(RoleName(m.role)), m.confidence,
+                             Pct(m.share_taken), m.id);
+      if (options.explain) {
+        for (const std::string& r : m.reasons) {
+          out << "                               " << r << "\n";
+        }
+      }
+    }
+    if (story.members.size() > 1 && options.max_passages > 0) {
+      for (const StoryPassage& sp :
+           TopPassages(report, story, options.max_passages)) {
+        const PairAnalysis& p = *sp.pair;
+        const Passage& q = *sp.passage;
+        out << absl::StrFormat(
+            "  shared   %d words: %s [%d, %d) ~ %s [%d, %d)\n           "
+            "\"%s\"\n",
+            q.matched, docs[p.a].id, q.a.begin, q.a.end, docs[p.b].id,
+            q.b.begin, q.b.end,
+            Snippet(docs[p.a].text, q.a, options.snippet_chars));
+      }
+    }
+  }
+  std::vector<const PairAnalysis*> pairs;
+  for (const PairAnalysis& p : report.pairs) {
+    if (p.relation >= options.min_relation) pairs.push_back(&p);
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const PairAnalysis* x, const PairAnalysis* y) {
+                     if (x->relation != y->relation) {
+                       return x->relation > y->relation;
+                     }
+                     return x->story > y->story;
+                   });
+  out << absl::StrFormat("\nPairs (%d %s or closer, closest first)\n",
+                         pairs.size(),
+                         std::string(PairRelationName(options.min_relation)));
+  if (pairs.empty()) return;
+  out << "  relation        story  cosine  names  a_in_b  b_in_a  a / b\n";
+  for (const PairAnalysis* p : pairs) {
+    out << absl::StrFormat("  %-15s %5.2f  %6.2f  %5.2f  %s    %s    %s / %s\n",
+                           std::string(PairRelationName(p->relation)), p->story,
+                           p->cosine, p->names, Pct(p->a_in_b), Pct(p->b_in_a),
+                           docs[p->a].id, docs[p->b].id);
+  }
+}
+
+}  // namespace neardup

@@ -1,0 +1,137 @@
+// Copyright 2026 The neardup Authors.
+
+#include "neardup/story_report.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+#include "neardup/story.h"
+
+#include "test_paths.h"
+
+namespace neardup {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::vector<Document> Seeds() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(
+           testing::SourcePath("datasets/seeds"))) {
+    if (e.path().extension() == ".txt") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Document> docs;
+  for (const std::string& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    Document d;
+    d.id = std::filesystem::path(f).stem().string();
+    d.text = s.str();
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+TEST(StoryReportTest, JsonHasTheDocumentedFields) {
+  const std::vector<Document> docs = Seeds();
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok());
+  const nlohmann::json j = nlohmann::json::parse(StoryJson(docs, *r, {}));
+  ASSERT_EQ(j["stories"].size(), 1u);
+  const auto& story = j["stories"][0];
+  EXPECT_EQ(story["origin"]["kind"], "external");
+  EXPECT_EQ(story["origin"]["outlet"], "The Information");
+  EXPECT_TRUE(story["origin"]["id"].is_null());
+  ASSERT_EQ(story["origin"]["evidence"].size(), 3u);
+  for (const auto& e : story["origin"]["evidence"]) {
+    const std::string id = e["document"];
+    const auto doc =
+        std::find_if(docs.begin(), docs.end(),
+                     [&](const Document& d) { return d.id == id; });
+    ASSERT_NE(doc, docs.end());
+    const size_t begin = e["evidence"]["begin"], end = e["evidence"]["end"];
+    EXPECT_EQ(doc->text.substr(begin, end - begin), e["text"]);
+    EXPECT_THAT(std::string(e["text"]), HasSubstr("The Information"));
+  }
+  std::set<std::string> ids;
+  for (const auto& m : story["members"]) {
+    ids.insert(std::string(m["id"]));
+    EXPECT_EQ(m["role"], "rewrite");
+    EXPECT_GE(double(m["share_taken"]), 0.0);
+    EXPECT_FALSE(m["reasons"].empty());
+  }
+  EXPECT_EQ(ids.size(), 5u);
+  ASSERT_EQ(j["pairs"].size(), 10u);
+  for (const auto& p : j["pairs"]) {
+    EXPECT_TRUE(p.contains("a") && p.contains("b") && p.contains("story") &&
+                p.contains("cosine") && p.contains("a_in_b"));
+    EXPECT_NE(p["relation"], "copy");
+    EXPECT_NE(p["relation"], "near_duplicate");
+  }
+  EXPECT_EQ(j["attributions"].size(), 3u);
+}
+
+TEST(StoryReportTest, PassagesCarryOffsetsIntoBothTexts) {
+  std::vector<Document> docs(2);
+  docs[0].id = "wire";
+  docs[0].text =
+      "The city council approved a new budget on Monday that raises spending "
+      "on parks and public transport by four percent next year.";
+  docs[1].id = "paper";
+  docs[1].text =
+      "Local news. The city council approved a new budget on Monday that "
+      "raises spending on parks and public transport by four percent next "
+      "year. Residents reacted with mixed feelings, and several speakers "
+      "at the evening session asked the mayor to delay the vote until the "
+      "harbour repairs are costed.";
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok());
+  const nlohmann::json j = nlohmann::json::parse(StoryJson(docs, *r, {}));
+  ASSERT_EQ(j["pairs"].size(), 1u);
+  const auto& p = j["pairs"][0];
+  EXPECT_EQ(p["relation"], "partial");
+  ASSERT_EQ(p["passages"].size(), 1u);
+  const auto& q = p["passages"][0];
+  const size_t a0 = q["a"]["begin"], a1 = q["a"]["end"];
+  const size_t b0 = q["b"]["begin"], b1 = q["b"]["end"];
+  EXPECT_EQ(docs[0].text.substr(a0, a1 - a0), docs[1].text.substr(b0, b1 - b0));
+  EXPECT_EQ(a0, 0u);
+  EXPECT_EQ(b0, 12u);
+  // The wire story is the origin: all of it is in the paper's text.
+  ASSERT_EQ(j["stories"].size(), 1u);
+  EXPECT_EQ(j["stories"][0]["origin"]["kind"], "document");
+  EXPECT_EQ(j["stories"][0]["origin"]["id"], "wire");
+}
+
+TEST(StoryReportTest, TableNamesOriginRolesAndEvidence) {
+  const std::vector<Document> docs = Seeds();
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok());
+  StoryRenderOptions options;
+  options.explain = true;
+  std::ostringstream out;
+  WriteStoryTable(docs, *r, options, out);
+  const std::string table = out.str();
+  EXPECT_THAT(table, HasSubstr("5 documents, 1 stories"));
+  EXPECT_THAT(table, HasSubstr("origin   external: The Information"));
+  EXPECT_THAT(table, HasSubstr("\"first reported by The Information\""));
+  EXPECT_THAT(table, HasSubstr("credits The Information"));
+  EXPECT_THAT(table, HasSubstr("rewrite"));
+  std::ostringstream again;
+  WriteStoryTable(docs, *r, options, again);
+  EXPECT_EQ(table, again.str());
+}
+
+}  // namespace
+}  // namespace neardup
