@@ -16,12 +16,14 @@
 #include <vector>
 
 #include "absl/types/span.h"
+
 #include "neardup/text.h"
 
 namespace neardup {
 
 // Seed of the shingle hash; part of the signature format.
-inline constexpr uint64_t kShingleHashSeed = 0x6e65617264757031ULL;  // "neardup1"
+inline constexpr uint64_t kShingleHashSeed =
+    0x6e65617264757031ULL;  // "neardup1"
 
 // The hash of each window of n consecutive tokens, in text order (with
 // repeats): XXH3-64, seeded with kShingleHashSeed, over the n token hashes as
