@@ -43,7 +43,9 @@ std::vector<CosinePair> CosineAllPairs(absl::Span<const TermVector> vectors,
   std::vector<std::pair<uint32_t, uint32_t>> suffix;  // (term id, doc)
   std::vector<std::pair<uint32_t, float>> features;
   const double t2 = threshold * threshold;
+  std::vector<size_t> doc_begin(n + 1, 0);  // Each vector's suffix entries.
   for (uint32_t d = 0; d < n; ++d) {
+    doc_begin[d] = suffix.size();
     const TermVector& v = vectors[d];
     features.clear();
     for (size_t i = 0; i < v.terms.size(); ++i) {
@@ -62,6 +64,7 @@ std::vector<CosinePair> CosineAllPairs(absl::Span<const TermVector> vectors,
       if (prefix >= t2 * (1 - 1e-6)) suffix.emplace_back(term, d);
     }
   }
+  doc_begin[n] = suffix.size();
   local.indexed_features = suffix.size();
   for (const auto& [term, doc] : suffix) ++offsets[term + 1];
   for (size_t i = 1; i < offsets.size(); ++i) offsets[i] += offsets[i - 1];
@@ -70,10 +73,12 @@ std::vector<CosinePair> CosineAllPairs(absl::Span<const TermVector> vectors,
     std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
     for (const auto& [term, doc] : suffix) postings[fill[term]++] = doc;
   }
-  suffix = {};
 
-  // Each vector x queries every one of its features against the index and
-  // verifies its earlier candidates y < x exactly. Results land per x.
+  // Each vector x queries its own suffix against the index and verifies its
+  // earlier candidates y < x exactly. Results land per x. The suffix is
+  // enough: with one global feature order, a pair with cos >= t shares a
+  // feature in x's suffix (x's prefix contributes < t) and one in y's;
+  // the later of the two in the order lies in both suffixes.
   std::vector<std::vector<CosinePair>> found(n);
   std::vector<uint64_t> candidates(n, 0);
   internal::ParallelFor(n, threads, [&](size_t begin, size_t end) {
@@ -81,8 +86,8 @@ std::vector<CosinePair> CosineAllPairs(absl::Span<const TermVector> vectors,
     std::vector<uint8_t> seen(n, 0);
     for (size_t x = begin; x < end; ++x) {
       cand.clear();
-      for (uint64_t term : vectors[x].terms) {
-        const uint32_t id = term_id.at(term);
+      for (size_t f = doc_begin[x]; f < doc_begin[x + 1]; ++f) {
+        const uint32_t id = suffix[f].first;
         for (uint32_t i = offsets[id]; i < offsets[id + 1]; ++i) {
           const uint32_t y = postings[i];
           if (y >= x) break;  // Postings are sorted by document.
