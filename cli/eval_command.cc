@@ -229,18 +229,28 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
     }
     derived.Add(truth != 3, predicted != 3);
     if (verbose) {
-      size_t src = 0;
-      while (src < docs.size() && docs[src].id != source[i]) ++src;
-      const uint32_t lo = std::min<uint32_t>(src, i);
-      const uint32_t hi = std::max<uint32_t>(src, i);
+      // Measurements against the story's origin (else the task source).
+      size_t ref = 0;
+      while (ref < docs.size() && docs[ref].id != source[i]) ++ref;
+      if (s.origin.kind == OriginKind::kDocument) ref = *s.origin.document;
+      if (ref == i) ref = (ref + 1) % docs.size();
+      const uint32_t lo = std::min<uint32_t>(ref, i);
+      const uint32_t hi = std::max<uint32_t>(ref, i);
       const PairAnalysis& p =
           report->pairs[lo * docs.size() - lo * (lo + 1) / 2 + hi - lo - 1];
+      size_t span = 0, matched = 0, longest = 0;
+      for (const Passage& q : p.passages) {
+        span += q.a_last - q.a_first;
+        matched += q.matched;
+        longest = std::max<size_t>(longest, q.matched);
+      }
       std::cout << absl::StrFormat(
-          "  %-16s %-5s -> %-5s share=%.2f | vs source: story=%.2f "
-          "cos=%.2f names=%.2f cov=%.2f/%.2f | %s\n",
+          "  %-16s %-5s -> %-5s share=%.2f | vs origin: story=%.2f "
+          "cos=%.2f exact=%.3f n=%d longest=%d matched=%d | %s\n",
           docs[i].id, category[i], classes[predicted], m.share_taken, p.story,
-          p.cosine, p.names, p.a_in_b, p.b_in_a,
-          m.reasons.empty() ? "" : m.reasons[0]);
+          p.cosine, span ? double(matched) / span : 0.0,
+          static_cast<int>(p.passages.size()), static_cast<int>(longest),
+          static_cast<int>(matched), m.reasons.empty() ? "" : m.reasons[0]);
     }
   }
   if (verbose) {

@@ -18,8 +18,11 @@ namespace neardup::internal {
 namespace {
 
 // Role thresholds on the share of a member's words taken from the reference
-// document (inside passages shared with it).
-constexpr double kCopyShare = 0.8;
+// document (inside passages shared with it), and on how exactly the taken
+// passages match: a copy takes a good part of its text (>= 30%) verbatim
+// (>= 95% of the passage words identical, in order); a near-duplicate takes
+// most of its text (>= 50%) with edits; a rewrite takes some (>= 7%).
+constexpr double kCopyShare = 0.3;
 constexpr double kCopyExact = 0.95;
 constexpr double kNearDuplicateShare = 0.5;
 constexpr double kRewriteShare = 0.07;
