@@ -1,0 +1,168 @@
+// Copyright 2026 The neardup Authors.
+//
+// `neardup sketch [PATH...|-]`: one JSONL record per document with its
+// MinHash signature (base64) and SimHash-64 (hex), for pipelines that store
+// or shuffle signatures themselves. Byte layout: docs/signature-format.md.
+
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "nlohmann/json.hpp"
+
+#include "neardup/io.h"
+#include "neardup/minhash.h"
+#include "neardup/sketch.h"
+
+#include "commands.h"
+#include "exit_codes.h"
+
+namespace neardup::cli {
+namespace {
+
+struct SketchFlags {
+  std::vector<std::string> paths;
+  std::string output = "-";
+  int shingle_size = 5;
+  int num_registers = 128;
+  std::string mode = "classic";
+  uint64_t seed = 1;
+  int bits = 32;
+  std::string weighting = "counts";
+  bool keep_boilerplate = false;
+  bool quiet = false;
+};
+
+// "minhash-classic-k128-b32-seed1-n5": what a reader needs to compare two
+// records (same scheme) or decode one.
+std::string Scheme(const SketchFlags& flags) {
+  return absl::StrCat("minhash-", flags.mode, "-k", flags.num_registers, "-b",
+                      flags.bits, "-seed", flags.seed, "-n", flags.shingle_size,
+                      "/simhash-", flags.weighting);
+}
+
+int RunSketch(const SketchFlags& flags) {
+  SketchOptions options;
+  options.shingle_size = flags.shingle_size;
+  options.minhash.num_registers = flags.num_registers;
+  options.minhash.mode = flags.mode == "oph" ? MinHashMode::kOnePermutation
+                                             : MinHashMode::kClassic;
+  options.minhash.seed = flags.seed;
+  options.simhash_weighting = flags.weighting == "uniform"
+                                  ? SimHashWeighting::kUniform
+                                  : SimHashWeighting::kCounts;
+  options.tokenize.skip_boilerplate = !flags.keep_boilerplate;
+  const absl::StatusOr<Sketcher> sketcher = Sketcher::Create(options);
+  if (!sketcher.ok()) {
+    std::cerr << "neardup sketch: " << sketcher.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::ofstream file;
+  if (flags.output != "-") file.open(flags.output, std::ios::binary);
+  std::ostream& out = flags.output == "-" ? std::cout : file;
+  if (!out.good()) {
+    std::cerr << "neardup sketch: cannot write " << flags.output << "\n";
+    return kExitUsage;
+  }
+  const std::string scheme = Scheme(flags);
+  std::vector<std::string> paths = flags.paths;
+  if (paths.empty()) paths.push_back("-");
+  DocumentReader reader(paths);
+  ReadItem item;
+  int64_t sketched = 0, skipped = 0;
+  while (reader.Next(&item)) {
+    nlohmann::ordered_json record;
+    record["id"] = item.document.id;
+    if (item.skipped()) {
+      ++skipped;
+      if (!flags.quiet) {  // As ReportSkips() words it, while streaming.
+        std::cerr << "neardup sketch: " << ToString(item.where) << ": skipped "
+                  << item.document.id << " ("
+                  << SkipReasonName(item.skip.reason)
+                  << "): " << item.skip.detail << "\n";
+      }
+      record["source"] = ToString(item.where);
+      record["skipped"] = std::string(SkipReasonName(item.skip.reason));
+      record["detail"] = item.skip.detail;
+    } else {
+      ++sketched;
+      const DocumentSketch s = sketcher->Sketch(item.document.text);
+      // Registers as little-endian bytes: all of them (b = 32) or their low
+      // b bits (Li & König 2010).
+      const absl::StatusOr<BbitSignature> packed =
+          CompressBbit(s.minhash, flags.bits);
+      const std::string bytes(packed->packed.begin(), packed->packed.end());
+      char hex[17];
+      std::snprintf(hex, sizeof(hex), "%016llx",
+                    static_cast<unsigned long long>(s.simhash));
+      record["scheme"] = scheme;
+      record["minhash"] = absl::Base64Escape(bytes);
+      record["simhash"] = hex;
+      record["tokens"] = s.num_tokens;
+      record["shingles"] = s.num_shingles;
+    }
+    out << record.dump() << "\n";
+  }
+  out.flush();
+  if (sketched == 0) {
+    std::cerr << "neardup sketch: no usable document in the input\n";
+    return kExitNoDocuments;
+  }
+  return skipped > 0 ? kExitSkipped : kExitOk;
+}
+
+}  // namespace
+
+void AddSketchCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<SketchFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "sketch",
+      "Write one JSONL record per document: id, MinHash signature (base64 of "
+      "little-endian registers), SimHash-64 (hex), token and shingle counts. "
+      "Skipped documents get a record with \"skipped\" and the reason.");
+  cmd->add_option("paths", flags->paths,
+                  "Files, directories or - (stdin, JSONL; the default).");
+  cmd->add_option("-o,--output", flags->output,
+                  "Write the records to this file (- for stdout).")
+      ->capture_default_str();
+  cmd->add_option("-n,--shingle-size", flags->shingle_size,
+                  "Words per shingle.")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
+  cmd->add_option("-k,--registers", flags->num_registers,
+                  "MinHash registers: a multiple of 8 in [8, 1024].")
+      ->check(CLI::Range(8, 1024))
+      ->capture_default_str();
+  cmd->add_option("--mode", flags->mode,
+                  "MinHash mode: classic (k hash functions) or oph (one "
+                  "permutation, densified; faster).")
+      ->check(CLI::IsMember({"classic", "oph"}))
+      ->capture_default_str();
+  cmd->add_option("--seed", flags->seed, "MinHash seed.")
+      ->capture_default_str();
+  cmd->add_option("-b,--bits", flags->bits,
+                  "Bits kept per register: 32 (full), 16 or 8 (b-bit).")
+      ->check(CLI::IsMember({8, 16, 32}))
+      ->capture_default_str();
+  cmd->add_option("--weighting", flags->weighting,
+                  "SimHash weights of content words: counts or uniform.")
+      ->check(CLI::IsMember({"counts", "uniform"}))
+      ->capture_default_str();
+  cmd->add_flag("--keep-boilerplate", flags->keep_boilerplate,
+                "Do not drop page-template lines before signing.");
+  cmd->add_flag("-q,--quiet", flags->quiet,
+                "Do not list skipped inputs on stderr (they stay in the "
+                "output).");
+  cmd->footer(ExitCodesHelp());
+  cmd->callback([flags, exit_code] { *exit_code = RunSketch(*flags); });
+}
+
+NEARDUP_REGISTER_COMMAND(30, AddSketchCommand);
+
+}  // namespace neardup::cli
