@@ -1,0 +1,109 @@
+// Copyright 2026 The neardup Authors.
+//
+// Roles against an in-corpus origin: a wire story, its verbatim copy, a
+// lightly edited copy, a rewrite that takes one clause, an independent
+// report of the same event, and an unrelated article.
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+
+#include "neardup/story.h"
+
+namespace neardup {
+namespace {
+
+constexpr char kWire[] =
+    "The harbour authority of Port Elvane approved a plan on Tuesday to "
+    "dredge the northern channel so that larger container ships can dock "
+    "at the Kessler terminal. The project will cost 240 million euros and "
+    "take three years, the authority said in a statement. Dredging will "
+    "begin in March and remove about four million cubic metres of silt. "
+    "Fishermen in the bay have protested against the plan, saying the work "
+    "will drive away the cod that spawn near the river mouth. Director "
+    "Mirela Osterkamp told reporters that the authority would pay for a "
+    "study of the fish stocks before the first dredger arrives. The "
+    "Kessler terminal handled 1.8 million containers last year.";
+
+Document Doc(std::string id, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  return d;
+}
+
+// The wire text with every eighth word replaced.
+std::string LightlyEdited() {
+  std::vector<std::string> words = absl::StrSplit(kWire, ' ');
+  for (size_t i = 7; i < words.size(); i += 8) words[i] = "indeed";
+  return absl::StrJoin(words, " ");
+}
+
+TEST(StoryRolesTest, CopyNearDuplicateRewriteIndependent) {
+  std::vector<Document> docs;
+  docs.push_back(Doc("unrelated",
+                     "The national football league announced its fixture "
+                     "list for the new season on Friday, with the opening "
+                     "match between the two promoted clubs set for an "
+                     "August evening in the capital. Ticket prices rise by "
+                     "five percent."));
+  docs.push_back(Doc(
+      "copy", std::string(kWire) + " More local news follows on page four."));
+  docs.push_back(Doc("wire", kWire));
+  docs.push_back(Doc("edited", LightlyEdited()));
+  docs.push_back(
+      Doc("rewrite",
+          "Bigger ships are coming to Port Elvane. Officials there endorsed "
+          "deepening a shipping lane beside the Kessler docks, a job priced at "
+          "240 million euros. Cod fishermen oppose it, and the port's director "
+          "has answered them: the authority would pay for a study of the fish "
+          "stocks, she said, before any digging. Work starts in spring, and "
+          "the terminal expects its first giant carrier within four years."));
+  docs.push_back(
+      Doc("independent",
+          "Dredgers will deepen the northern approach to Port Elvane so that "
+          "bigger vessels fit at Kessler. The bill: 240 million euros across "
+          "three years. Harbour chief Osterkamp promised a survey of the cod, "
+          "whose spawning grounds lie by the estuary; fishermen remain angry "
+          "about the dredging plan."));
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->stories.size(), 2u);
+  const Story& s = r->stories[0];
+  ASSERT_EQ(s.members.size(), 5u);
+  EXPECT_EQ(r->stories[1].members[0].id, "unrelated");
+  EXPECT_EQ(s.origin.kind, OriginKind::kDocument);
+  EXPECT_EQ(s.origin.id, "wire");
+  EXPECT_EQ(s.members[0].id, "wire");  // The origin comes first.
+  EXPECT_EQ(s.members[0].role, Role::kOrigin);
+  auto role = [&](const std::string& id) {
+    for (const StoryMember& m : s.members) {
+      if (m.id == id) return m.role;
+    }
+    return Role::kOrigin;
+  };
+  EXPECT_EQ(role("copy"), Role::kCopy);
+  EXPECT_EQ(role("edited"), Role::kNearDuplicate);
+  EXPECT_EQ(role("rewrite"), Role::kRewrite);
+  EXPECT_EQ(role("independent"), Role::kIndependent);
+  for (const StoryMember& m : s.members) {
+    EXPECT_FALSE(m.reasons.empty()) << m.id;
+    EXPECT_GE(m.confidence, 0.0);
+    EXPECT_LE(m.confidence, 1.0);
+  }
+  // Pair relations: the copy and the wire are near-verbatim.
+  for (const PairAnalysis& p : r->pairs) {
+    if (docs[p.a].id == "copy" && docs[p.b].id == "wire") {
+      EXPECT_EQ(p.relation, PairRelation::kCopy);
+    }
+    if (docs[p.a].id == "wire" && docs[p.b].id == "edited") {
+      EXPECT_EQ(p.relation, PairRelation::kNearDuplicate);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace neardup
