@@ -205,6 +205,21 @@ TEST(TokenizeTest, FlagsCapitalizedSentenceStartStopword) {
   EXPECT_FALSE(u.tokens[2].flags & kTokenCapitalized);
 }
 
+TEST(TokenizeTest, AbbreviationsAndInitialsDoNotEndSentences) {
+  const std::string text =
+      "Mr. Smith met Gen. Lee in the U.S. capital on Jan. 5. Talks ended.";
+  const TokenizedText t = Tokenize(text);
+  std::vector<std::string> starts;
+  for (const Token& tok : t.tokens) {
+    if (tok.flags & kTokenSentenceStart)
+      starts.emplace_back(Original(text, tok));
+  }
+  EXPECT_THAT(starts, ElementsAre("Mr", "Talks"));
+  // A period after an ordinary word still ends the sentence.
+  const TokenizedText u = Tokenize("It rained. Smith left.");
+  EXPECT_TRUE(u.tokens[2].flags & kTokenSentenceStart);
+}
+
 TEST(TokenizeTest, EveryListedStopwordIsFlagged) {
   for (std::string_view word : internal::Stopwords()) {
     const TokenizedText t = Tokenize(word);
@@ -324,7 +339,16 @@ std::vector<Token> ReferenceAsciiTokens(std::string_view text) {
   while (i < text.size()) {
     const char c = text[i];
     if (!alnum(c)) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+      // A '.' right after an initial or a title abbreviation does not end
+      // the sentence.
+      const bool abbreviation =
+          c == '.' && !tokens.empty() && tokens.back().end == i &&
+          ((tokens.back().end - tokens.back().begin == 1 &&
+            alpha(text[tokens.back().begin])) ||
+           tokens.back().hash == H("mr") || tokens.back().hash == H("st"));
+      if ((c == '.' && !abbreviation) || c == '!' || c == '?' || c == '\n') {
+        sentence_start = true;
+      }
       ++i;
       continue;
     }

@@ -12,6 +12,7 @@
 // utf8proc (text/normalize.cc).
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -110,7 +111,9 @@ class Tokenizer {
         continue;
       }
       if (!(k & kByteNonAscii)) {
-        if (k & kByteSentenceEnd) sentence_start = true;
+        if ((k & kByteSentenceEnd) && !(s_[i] == '.' && AfterAbbreviation(i))) {
+          sentence_start = true;
+        }
         ++i;
         continue;
       }
@@ -145,6 +148,37 @@ class Tokenizer {
   }
 
  private:
+  // True when the '.' at `dot` ends an initial ("J.", "U.S.") or a title or
+  // month abbreviation ("Mr.", "Gen.", "Jan."): the next word does not start
+  // a sentence. (An initial that really ends a sentence is missed; a name
+  // after "Mr." flagged as a sentence start would be worse for callers that
+  // discount capitals there.)
+  bool AfterAbbreviation(size_t dot) const {
+    if (tokens_->empty() || tokens_->back().end != dot) return false;
+    const Token& t = tokens_->back();
+    if (t.end - t.begin == 1 && (kByteClass[s_[t.begin]] & kByteLetter)) {
+      return true;
+    }
+    for (uint64_t h : AbbreviationHashes()) {
+      if (h == t.hash) return true;
+    }
+    return false;
+  }
+
+  static const std::array<uint64_t, 27>& AbbreviationHashes() {
+    static const std::array<uint64_t, 27> hashes = [] {
+      constexpr std::string_view kAbbreviations[] = {
+          "mr",  "mrs", "ms",  "dr",  "st",   "jr",   "sr",  "gen", "gov",
+          "sen", "rep", "rev", "hon", "prof", "lt",   "col", "sgt", "capt",
+          "mt",  "ft",  "jan", "feb", "aug",  "sept", "oct", "nov", "dec"};
+      std::array<uint64_t, 27> h{};
+      static_assert(std::size(kAbbreviations) == h.size());
+      for (size_t i = 0; i < h.size(); ++i) h[i] = TokenHash(kAbbreviations[i]);
+      return h;
+    }();
+    return hashes;
+  }
+
   std::string_view Bytes(size_t begin, size_t end) const {
     return std::string_view(reinterpret_cast<const char*>(s_) + begin,
                             end - begin);
