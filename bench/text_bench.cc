@@ -14,6 +14,7 @@
 
 #include "neardup/shingle.h"
 #include "neardup/text.h"
+#include "neardup/tfidf.h"
 
 #include "english_text.h"
 
@@ -120,6 +121,44 @@ void BM_Tokenize_NoBoilerplate(benchmark::State& state) {
   Report(state, docs);
 }
 BENCHMARK(BM_Tokenize_NoBoilerplate)->Arg(4 << 10);
+
+// TF-IDF vectors of tokenised 4 KB documents against a 64-document model.
+void BM_TfIdfVectorize(benchmark::State& state) {
+  const auto docs = testing::GenerateEnglishCorpus(64, 4 << 10, 1);
+  std::vector<TokenizedText> texts;
+  TfIdfModel model;
+  for (const auto& d : docs) {
+    texts.push_back(Tokenize(d));
+    model.AddDocument(texts.back().tokens);
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    TermVector v = model.Vectorize(texts[i++ % texts.size()].tokens);
+    benchmark::DoNotOptimize(v.weights.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_TfIdfVectorize);
+
+// All-pairs cosine of n 4 KB documents (one sparse product); items = pairs.
+void BM_PairwiseCosine(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const auto docs = testing::GenerateEnglishCorpus(n, 4 << 10, 1);
+  std::vector<TokenizedText> texts;
+  TfIdfModel model;
+  for (const auto& d : docs) {
+    texts.push_back(Tokenize(d));
+    model.AddDocument(texts.back().tokens);
+  }
+  std::vector<TermVector> vectors;
+  for (const auto& t : texts) vectors.push_back(model.Vectorize(t.tokens));
+  for (auto _ : state) {
+    std::vector<float> m = PairwiseCosine(vectors);
+    benchmark::DoNotOptimize(m.data());
+  }
+  state.SetItemsProcessed(state.iterations() * n * (n - 1) / 2);
+}
+BENCHMARK(BM_PairwiseCosine)->Arg(100)->Arg(1000);
 
 }  // namespace
 }  // namespace neardup
