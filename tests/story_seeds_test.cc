@@ -164,6 +164,10 @@ TEST(StorySeedsTest, RejectsBadOptionsAndDuplicateIds) {
   options.align.seed_words = 0;
   EXPECT_EQ(AnalyzeStories(docs, options).status().code(),
             absl::StatusCode::kInvalidArgument);
+  options = {};
+  options.max_documents = 1;
+  EXPECT_EQ(AnalyzeStories(docs, options).status().code(),
+            absl::StatusCode::kResourceExhausted);
   const absl::StatusOr<StoryReport> empty = AnalyzeStories({});
   ASSERT_TRUE(empty.ok());
   EXPECT_TRUE(empty->stories.empty());

@@ -21,6 +21,7 @@
 #ifndef NEARDUP_STORY_H_
 #define NEARDUP_STORY_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -77,6 +78,9 @@ struct StoryOptions {
   // Use the built-in English background for word rarity, counted as this
   // many pseudo-documents (TfIdfModel::SetBackground); 0 turns it off.
   double background_weight = 1000;
+  // All pairs are compared and kept: memory grows as n^2 (about 150 bytes a
+  // pair). Larger inputs are refused; deduplicate or cluster them first.
+  size_t max_documents = 2000;
 };
 
 // Everything measured about one pair of documents.
@@ -136,7 +140,8 @@ struct StoryReport {
 };
 
 // Analyses `docs`. Errors: InvalidArgument for bad options (seed_words < 1,
-// a threshold outside [0, 1]) or duplicate document ids.
+// a threshold outside [0, 1]) or duplicate document ids; ResourceExhausted
+// for more than max_documents documents.
 [[nodiscard]] absl::StatusOr<StoryReport> AnalyzeStories(
     absl::Span<const Document> docs, const StoryOptions& options = {});
 

@@ -78,6 +78,13 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
   if (!(options.story_threshold >= 0 && options.story_threshold <= 1)) {
     return absl::InvalidArgumentError("story_threshold must be in [0, 1]");
   }
+  if (docs.size() > options.max_documents) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(docs.size(),
+                     " documents: the story analysis compares every pair and "
+                     "takes at most ",
+                     options.max_documents, " (StoryOptions::max_documents)"));
+  }
   absl::flat_hash_set<std::string_view> ids;
   for (const Document& d : docs) {
     if (!ids.insert(d.id).second) {
