@@ -32,9 +32,9 @@ void AddRegisteredCommands(CLI::App& app, int* exit_code);
 #define NEARDUP_CLI_CONCAT_(a, b) NEARDUP_CLI_CONCAT_INNER_(a, b)
 // At namespace scope in a command's .cc file: NEARDUP_REGISTER_COMMAND(10,
 // AddScanCommand);
-#define NEARDUP_REGISTER_COMMAND(order, add)                     \
-  [[maybe_unused]] static const bool NEARDUP_CLI_CONCAT_(        \
-      neardup_command_registered_, __LINE__) =                  \
+#define NEARDUP_REGISTER_COMMAND(order, add)              \
+  [[maybe_unused]] static const bool NEARDUP_CLI_CONCAT_( \
+      neardup_command_registered_, __LINE__) =            \
       ::neardup::cli::RegisterCommand(order, add)
 
 // The global --simd option (and NEARDUP_SIMD): forces a SIMD target.

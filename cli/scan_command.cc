@@ -11,6 +11,8 @@
 #include "neardup/all_pairs.h"
 #include "neardup/io.h"
 #include "neardup/report.h"
+#include "neardup/story.h"
+#include "neardup/story_report.h"
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -24,6 +26,8 @@ struct ScanFlags {
   std::string format = "table";
   std::string output = "-";
   int shingle_size = 5;
+  double threshold = StoryOptions{}.story_threshold;
+  bool explain = false;
   bool keep_boilerplate = false;
   bool quiet = false;
 };
@@ -53,12 +57,28 @@ int RunScan(const ScanFlags& flags) {
     std::cerr << "neardup scan: " << comparison.status().message() << "\n";
     return kExitUsage;
   }
+  StoryOptions story_options;
+  story_options.tokenize = options.tokenize;
+  story_options.story_threshold = flags.threshold;
+  const absl::StatusOr<StoryReport> stories =
+      AnalyzeStories(docs, story_options);
+  if (!stories.ok()) {
+    std::cerr << "neardup scan: " << stories.status().message() << "\n";
+    return kExitUsage;
+  }
   OutputStream out(flags.output);
   if (!out.ok()) {
     std::cerr << "neardup scan: cannot write " << flags.output << "\n";
     return kExitUsage;
   }
-  WriteScanReport(items, *comparison, options, *format, out.stream());
+  StoryRenderOptions render;
+  render.explain = flags.explain;
+  ScanResult result;
+  result.items = items;
+  result.documents = docs;
+  result.comparison = &*comparison;
+  result.stories = &*stories;
+  WriteScanReport(result, options, render, *format, out.stream());
   return exit_code;
 }
 
@@ -68,8 +88,12 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<ScanFlags>();
   CLI::App* cmd = app.add_subcommand(
       "scan",
-      "Compare every pair of documents: word shingle Jaccard, both "
-      "containments and content-word TF-IDF cosine.");
+      "Find the stories in a set of articles: which are the same story, "
+      "each one's origin (a document, or an outlet the members credit) "
+      "with its evidence, each member's role (origin, copy, "
+      "near_duplicate, rewrite, independent), the shared passages, and "
+      "for every pair the content-word TF-IDF cosine, exact word-shingle "
+      "Jaccard and both containments.");
   cmd->add_option("paths", flags->paths,
                   "Files, directories or - (stdin, JSONL). A directory is "
                   "read for .txt, .md and .jsonl files. Default: "
@@ -85,6 +109,12 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
                   "Words per shingle for Jaccard and containment.")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_option("--threshold", flags->threshold,
+                  "Story score at which two documents are one story.")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_flag("--explain", flags->explain,
+                "Show the reasons for every origin and role.");
   cmd->add_flag("--keep-boilerplate", flags->keep_boilerplate,
                 "Do not drop page-template lines (\"Share Article\", "
                 "newsletter sign-ups) before comparing.");

@@ -98,13 +98,28 @@ TEST_F(CliTest, ScansTheSeedsByDefault) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["summary"]["processed"], 5);
-  EXPECT_EQ(j["pairs"].size(), 10u);
+  ASSERT_EQ(j["pairs"].size(), 10u);
+  // One story of five, credited to The Information, every member a rewrite.
+  ASSERT_EQ(j["stories"].size(), 1u);
+  EXPECT_EQ(j["stories"][0]["origin"]["kind"], "external");
+  EXPECT_EQ(j["stories"][0]["origin"]["outlet"], "The Information");
+  ASSERT_EQ(j["stories"][0]["members"].size(), 5u);
+  for (const auto& m : j["stories"][0]["members"]) {
+    EXPECT_EQ(m["role"], "rewrite") << m["id"];
+  }
+  // Every pair has the story scores and the exact shingle scores.
+  for (const auto& p : j["pairs"]) {
+    EXPECT_EQ(p["relation"], "rewrite");
+    EXPECT_GT(p["cosine"].get<double>(), 0.2);
+    EXPECT_LE(p["jaccard"].get<double>(), 0.01);
+  }
 }
 
 TEST_F(CliTest, TableNamesEveryPair) {
   RunResult r = Run("scan " + seeds_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("5 documents compared"));
+  EXPECT_THAT(r.out, HasSubstr("5 documents, 0 skipped, 10 pairs"));
+  EXPECT_THAT(r.out, HasSubstr("external: The Information"));
   EXPECT_THAT(r.out, HasSubstr("cosine"));
   EXPECT_THAT(r.out, HasSubstr("004_6865920a74d5a5c3"));
 }
@@ -185,7 +200,7 @@ TEST_F(CliTest, ReadsJsonlFromStdin) {
       "{\"id\":\"y\",\"text\":\"Rail workers strike over pay again.\"}\n");
   RunResult r = Run("scan --format csv -", jsonl.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("a,b,cosine,jaccard"));
+  EXPECT_THAT(r.out, HasSubstr("a,b,relation,story,cosine"));
   EXPECT_THAT(r.out, HasSubstr("x,y,"));
 }
 

@@ -2,7 +2,10 @@
 
 #include "neardup/report.h"
 
+#include <algorithm>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -43,27 +46,60 @@ TEST(ParseOutputFormatTest, KnowsEveryFormat) {
 TEST(WriteScanReportTest, EveryInputAppearsInJsonl) {
   std::vector<ReadItem> items(3);
   items[0].document.id = "a";
-  items[0].document.text = "x";
+  items[0].document.text = "Rail workers in the north will strike over pay.";
   items[1].document.id = "bad";
   items[1].where = {"in.jsonl", 2};
   items[1].skip = {SkipReason::kMalformedJson, "unclosed string"};
   items[2].document.id = "c";
-  items[2].document.text = "y";
-  Comparison c;
-  c.documents.resize(2);
-  PairScores p;
-  p.a = 0;
-  p.b = 1;
-  p.cosine = 0.5;
-  c.pairs.push_back(p);
+  items[2].document.text = "Northern rail workers strike over their pay.";
+  const std::vector<Document> docs = {items[0].document, items[2].document};
+  const absl::StatusOr<Comparison> c = CompareAll(docs);
+  const absl::StatusOr<StoryReport> stories = AnalyzeStories(docs);
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(stories.ok());
+  ScanResult result;
+  result.items = items;
+  result.documents = docs;
+  result.comparison = &*c;
+  result.stories = &*stories;
   std::ostringstream out;
-  WriteScanReport(items, c, CompareOptions{}, OutputFormat::kJsonl, out);
+  WriteScanReport(result, CompareOptions{}, StoryRenderOptions{},
+                  OutputFormat::kJsonl, out);
   const std::string s = out.str();
   EXPECT_THAT(s, HasSubstr("{\"type\":\"document\",\"id\":\"a\""));
   EXPECT_THAT(s, HasSubstr("\"id\":\"bad\",\"file\":\"in.jsonl\",\"line\":2,"
                            "\"skipped\":\"malformed_json\""));
-  EXPECT_THAT(s, HasSubstr("{\"type\":\"pair\",\"a\":\"a\",\"b\":\"c\","
-                           "\"cosine\":0.5"));
+  EXPECT_THAT(s, HasSubstr("{\"type\":\"story\""));
+  EXPECT_THAT(s, HasSubstr("{\"type\":\"pair\",\"a\":\"a\",\"b\":\"c\""));
+  // The pair carries both the story scores and the exact shingle scores.
+  EXPECT_THAT(s, HasSubstr("\"cosine\":"));
+  EXPECT_THAT(s, HasSubstr("\"jaccard\":"));
+  EXPECT_THAT(s, HasSubstr("\"shared_shingles\":"));
+}
+
+TEST(WriteScanReportTest, CsvHasOneRowPerPair) {
+  std::vector<ReadItem> items(3);
+  const char* texts[] = {"Flood warnings for river towns after storms.",
+                         "River towns get flood warnings as storms hit.",
+                         "The council approved higher parking charges."};
+  for (int i = 0; i < 3; ++i) {
+    items[i].document.id = std::string("d,") + char('0' + i);
+    items[i].document.text = texts[i];
+  }
+  std::vector<Document> docs;
+  for (const ReadItem& item : items) docs.push_back(item.document);
+  const absl::StatusOr<Comparison> c = CompareAll(docs);
+  const absl::StatusOr<StoryReport> stories = AnalyzeStories(docs);
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE(stories.ok());
+  ScanResult result{items, docs, &*c, &*stories};
+  std::ostringstream out;
+  WriteScanReport(result, CompareOptions{}, StoryRenderOptions{},
+                  OutputFormat::kCsv, out);
+  const std::string s = out.str();
+  EXPECT_EQ(std::count(s.begin(), s.end(), '\n'), 4);  // Header + 3 pairs.
+  EXPECT_THAT(s, HasSubstr("a,b,relation,story,cosine"));
+  EXPECT_THAT(s, HasSubstr("\"d,0\",\"d,1\","));
 }
 
 }  // namespace

@@ -22,6 +22,8 @@
 
 #include "neardup/all_pairs.h"
 #include "neardup/io.h"
+#include "neardup/story.h"
+#include "neardup/story_report.h"
 
 namespace neardup {
 
@@ -31,17 +33,26 @@ enum class OutputFormat { kTable, kJson, kJsonl, kCsv };
 [[nodiscard]] absl::StatusOr<OutputFormat> ParseOutputFormat(
     std::string_view name);
 
-// Writes the result of `neardup scan`. `items` are every input read, in input
-// order, skipped ones included; `comparison` covers the items that were not
-// skipped, in the same order. Formats (docs/scan-output.md):
-//   kTable: a summary, the documents, then the pairs by descending cosine.
-//   kJson:  {"options", "summary", "documents": [...], "pairs": [...]}.
-//   kJsonl: one {"type": "document"} line per input item, then one
-//           {"type": "pair"} line per pair.
+// What `neardup scan` found: the inputs, and over the documents that were not
+// skipped (in the same order) the exact comparison and the story analysis.
+struct ScanResult {
+  absl::Span<const ReadItem> items;      // Every input, skipped ones included.
+  absl::Span<const Document> documents;  // The items not skipped, in order.
+  const Comparison* comparison = nullptr;
+  const StoryReport* stories = nullptr;
+};
+
+// Writes the result of `neardup scan`. Formats (docs/scan-output.md):
+//   kTable: a summary and the documents, the stories (origin, evidence,
+//           roles, shared passages, related pairs), then shingle overlap.
+//   kJson:  {"options", "summary", "documents", "stories", "pairs",
+//           "attributions"}; pairs carry the story scores and the exact
+//           shingle scores.
+//   kJsonl: one {"type": "document"} line per input item, one
+//           {"type": "story"} line per story, one {"type": "pair"} per pair.
 //   kCsv:   the pairs, one row each, with a header row.
-void WriteScanReport(absl::Span<const ReadItem> items,
-                     const Comparison& comparison,
-                     const CompareOptions& options, OutputFormat format,
+void WriteScanReport(const ScanResult& result, const CompareOptions& options,
+                     const StoryRenderOptions& render, OutputFormat format,
                      std::ostream& out);
 
 }  // namespace neardup
