@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -210,6 +211,75 @@ TEST_F(CliTest, OutputIsDeterministic) {
   ASSERT_EQ(a.exit_code, 0);
   EXPECT_EQ(a.out, b.out);
   EXPECT_THAT(a.out, Not(HasSubstr("nan")));
+}
+
+TEST_F(CliTest, SketchWritesOneRecordPerInputAndIsTheSameOnEverySimdTarget) {
+  const std::string missing = (dir_ / "missing.txt").string();
+  RunResult best = Run("sketch " + seeds_ + " " + missing);
+  EXPECT_EQ(best.exit_code, 1);
+  EXPECT_THAT(best.err, HasSubstr(missing));
+  std::istringstream lines(best.out);
+  std::string line;
+  int records = 0;
+  int skipped = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    ++records;
+    if (j.contains("skipped")) {
+      ++skipped;
+      continue;
+    }
+    EXPECT_EQ(j["simhash"].get<std::string>().size(), 16u);
+    EXPECT_FALSE(j["minhash"].get<std::string>().empty());
+  }
+  EXPECT_EQ(records, 6);
+  EXPECT_EQ(skipped, 1);
+  // The signature format does not depend on the SIMD target.
+  for (const char* target : {"scalar", "sse4", "avx2"}) {
+    RunResult forced =
+        Run(std::string("--simd ") + target + " sketch " + seeds_);
+    if (forced.exit_code == 2) continue;  // Not supported by this CPU.
+    EXPECT_EQ(forced.exit_code, 0) << target << ": " << forced.err;
+    EXPECT_EQ(forced.out, best.out.substr(0, forced.out.size())) << target;
+  }
+}
+
+TEST_F(CliTest, DedupGivesEveryLineAVerdictInInputOrder) {
+  const std::string a =
+      "Rail workers across the northern network will walk out for three "
+      "days next week after talks with the operator collapsed on Monday, "
+      "the union said, cancelling most commuter services.";
+  const std::string other =
+      "The natural history museum reopened on Friday after a two-year "
+      "renovation that added a new wing devoted to climate and "
+      "biodiversity, with a restored whale skeleton in the hall.";
+  const fs::path jsonl =
+      Write("corpus.jsonl", "{\"id\":\"first\",\"text\":\"" + a + "\"}\n" +
+                                "not json\n" + "{\"id\":\"other\",\"text\":\"" +
+                                other + "\"}\n" +
+                                "{\"id\":\"copy\",\"text\":\"" + a + "\"}\n");
+  RunResult one = Run("dedup --threads 1 -q " + jsonl.string());
+  RunResult two = Run("dedup --threads 2 -q " + jsonl.string());
+  EXPECT_EQ(one.exit_code, 1);
+  EXPECT_EQ(one.out, two.out);  // The same bytes for any thread count.
+  std::istringstream lines(one.out);
+  std::string line;
+  std::vector<nlohmann::json> records;
+  while (std::getline(lines, line)) {
+    records.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0]["id"], "first");
+  EXPECT_EQ(records[0]["keep"], true);
+  EXPECT_TRUE(records[1].contains("skipped"));
+  EXPECT_EQ(records[2]["id"], "other");
+  EXPECT_EQ(records[2]["keep"], true);
+  EXPECT_EQ(records[3]["id"], "copy");
+  EXPECT_EQ(records[3]["keep"], false);
+  EXPECT_EQ(records[3]["duplicate_of"], "first");
+  EXPECT_EQ(records[3]["relation"], "copy");
+  EXPECT_EQ(records[3]["cluster"], records[0]["cluster"]);
+  EXPECT_NE(records[2]["cluster"], records[0]["cluster"]);
 }
 
 }  // namespace
