@@ -11,6 +11,8 @@
 #include "absl/status/status.h"
 #include "xxhash.h"
 
+#include "search/candidate_pairs.h"
+
 namespace neardup {
 namespace {
 
@@ -167,12 +169,7 @@ std::vector<CandidatePair> LshCandidateIndex::CandidatePairs(
     std::inplace_merge(pairs.begin(), pairs.begin() + old_size, pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   }
-  std::vector<CandidatePair> out(pairs.size());
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    out[i] = {static_cast<uint32_t>(pairs[i] >> 32),
-              static_cast<uint32_t>(pairs[i])};
-  }
-  return out;
+  return internal::UnpackPairs(pairs);
 }
 
 }  // namespace neardup

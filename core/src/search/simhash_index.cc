@@ -8,6 +8,8 @@
 
 #include "absl/status/status.h"
 
+#include "search/candidate_pairs.h"
+
 namespace neardup {
 namespace {
 
@@ -140,7 +142,7 @@ std::vector<CandidatePair> SimHashIndex::NearPairs(
         for (size_t a = 0; a < earlier; ++a) {
           if (std::popcount(fingerprints_[run[a]] ^ fingerprints_[run[b]]) <=
               options_.max_distance) {
-            pairs.push_back(uint64_t{run[a]} << 32 | run[b]);
+            pairs.push_back(internal::PackPair(run[a], run[b]));
           }
         }
       }
@@ -149,12 +151,7 @@ std::vector<CandidatePair> SimHashIndex::NearPairs(
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  std::vector<CandidatePair> out(pairs.size());
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    out[i] = {static_cast<uint32_t>(pairs[i] >> 32),
-              static_cast<uint32_t>(pairs[i])};
-  }
-  return out;
+  return internal::UnpackPairs(pairs);
 }
 
 std::vector<uint32_t> SimHashIndex::Query(uint64_t fingerprint) {
