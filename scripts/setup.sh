@@ -8,8 +8,9 @@ packages=(
   libabsl-dev libhwy-dev libeigen3-dev libxxhash-dev libutf8proc-dev
   libsimdjson-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format-14
-  wamerican scowl
+  liblmdb-dev libcpp-httplib-dev
+  clang-format-14 clang-14 libclang-rt-14-dev
+  wamerican scowl wrk
 )
 
 missing=()
