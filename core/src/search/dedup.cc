@@ -19,6 +19,7 @@
 #include "neardup/simhash_index.h"
 
 #include "search/dedup_cluster.h"
+#include "search/pair_score.h"
 #include "search/parallel.h"
 
 namespace neardup {
@@ -26,11 +27,6 @@ namespace {
 
 // Seed of the text hash that detects exact copies.
 constexpr uint64_t kTextHashSeed = 0x6e65617264757063ULL;  // "neardupc"
-
-// Low 16 bits of each register are kept (b-bit MinHash, Li & König 2010):
-// two different minima agree by chance with probability 2^-16, which the
-// estimate corrects for.
-constexpr double kBbitCollision = 1.0 / 65536.0;
 
 // Number of distinct values, by linear probing in a table of at least twice
 // as many slots (the values are XXH3 hashes: their low bits are uniform).
@@ -120,63 +116,23 @@ struct Deduplicator::Impl {
   PairScore Score(uint32_t a, uint32_t b) const;
 };
 
-// Scores one pair from the sketches; see dedup.h for the relations.
+// Scores one pair from the sketches (search/pair_score.h).
 PairScore Deduplicator::Impl::Score(uint32_t a, uint32_t b) const {
-  PairScore s;
   const int k = options.num_registers;
-  const uint16_t* x = bbit.data() + size_t{a} * k;
-  const uint16_t* y = bbit.data() + size_t{b} * k;
-  int equal = 0;
-  for (int i = 0; i < k; ++i) equal += x[i] == y[i];
-  const double p = static_cast<double>(equal) / k;
-  double j = (p - kBbitCollision) / (1 - kBbitCollision);
-  j = std::clamp(j, 0.0, 1.0);
-  if (shingles[a] == 0 || shingles[b] == 0) j = 0;
-  // |A ∩ B| = J (|A| + |B|) / (1 + J).
-  const double inter = j * (shingles[a] + shingles[b]) / (1 + j);
-  s.jaccard = static_cast<float>(j);
-  s.a_in_b = shingles[a]
-                 ? static_cast<float>(std::min(1.0, inter / shingles[a]))
-                 : 0.f;
-  s.b_in_a = shingles[b]
-                 ? static_cast<float>(std::min(1.0, inter / shingles[b]))
-                 : 0.f;
-  s.hamming =
-      simhash.has_value()
-          ? HammingDistance(simhash->fingerprint(a), simhash->fingerprint(b))
-          : HammingDistance(fingerprint[a], fingerprint[b]);
-
-  if (cosine_ready()) {
-    s.cosine = static_cast<float>(Cosine(cosine_vectors[a], cosine_vectors[b]));
-  }
-
-  if (text_hash[a] == text_hash[b] && shingles[a] == shingles[b]) {
-    s.relation = Relation::kCopy;
-    return s;
-  }
-  const uint32_t small = std::min(shingles[a], shingles[b]);
-  const uint32_t large = std::max(shingles[a], shingles[b]);
-  if (small < static_cast<uint32_t>(options.min_shingles)) return s;
-  if (j >= options.jaccard_threshold) {
-    s.relation = Relation::kNearDuplicate;
-    return s;
-  }
-  const double contained = shingles[a] <= shingles[b] ? s.a_in_b : s.b_in_a;
-  if (contained >= options.containment_threshold &&
-      small >= options.min_partial_share * large) {
-    s.relation = Relation::kPartial;
-    return s;
-  }
-  const bool same_words =
-      (options.simhash_distance >= 0 &&
-       s.hamming <= options.simhash_distance) ||
-      (cosine_ready() && s.cosine >= options.cosine_threshold);
-  // Same content words: the word counts must also be alike.
-  const uint32_t wa = words[a], wb = words[b];
-  if (same_words && std::min(wa, wb) >= 0.8 * std::max(wa, wb)) {
-    s.relation = Relation::kRewrite;
-  }
-  return s;
+  auto ref = [&](uint32_t d) {
+    internal::SketchRef r;
+    r.bbit = bbit.data() + size_t{d} * k;
+    r.text_hash = text_hash[d];
+    r.simhash = simhash.has_value() ? simhash->fingerprint(d) : fingerprint[d];
+    r.shingles = shingles[d];
+    r.words = words[d];
+    return r;
+  };
+  const float cosine =
+      cosine_ready()
+          ? static_cast<float>(Cosine(cosine_vectors[a], cosine_vectors[b]))
+          : -1.f;
+  return internal::ScoreSketches(ref(a), ref(b), options, cosine);
 }
 
 Deduplicator::Deduplicator(std::unique_ptr<Impl> impl)

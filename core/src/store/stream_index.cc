@@ -1,58 +1,1210 @@
 // Copyright 2026 The neardup Authors.
 //
-// StreamIndex (index.h). Placeholder while the LMDB store lands: every
-// operation reports Unimplemented.
+// StreamIndex (index.h) over LMDB. Named databases:
+//   meta      "format" (magic + version), "options" (JSON), "counters"; each
+//             sealed with a checksum (records.h).
+//   docs      u32 document number -> document record (sketch, id, story).
+//   ids       external id (or a hash of a long one) -> u32 document number.
+//   postings  u64 candidate key -> u32 document numbers (DUPSORT, DUPFIXED):
+//             the LSH band keys, the partial band keys and the SimHash table
+//             keys of every document.
+//   stories   u64 story number -> story record (centre, members, credits).
+// A query is a handful of B-tree lookups in the memory map; nothing is
+// loaded or rebuilt on Open().
 
-#include <memory>
-#include <string_view>
+#include <lmdb.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "nlohmann/json.hpp"
+#include "xxhash.h"
 
+#include "neardup/attribution.h"
 #include "neardup/index.h"
 
-namespace neardup {
+#include "internal/status_macros.h"
+#include "search/pair_score.h"
+#include "search/parallel.h"
+#include "store/lmdb_util.h"
+#include "store/records.h"
 
-struct StreamIndex::Impl {
-  IndexOptions options;
+namespace neardup {
+namespace {
+
+using internal::DocRecord;
+using internal::MdbStatus;
+using internal::MdbVal;
+using internal::StoryRecord;
+using internal::Sv;
+using internal::Txn;
+using internal::View;
+
+constexpr uint32_t kFormatVersion = 1;
+constexpr std::string_view kMagic = "neardup-index";
+constexpr uint32_t kProbeDoc = std::numeric_limits<uint32_t>::max();
+constexpr size_t kMaxIdBytes = 4096;
+constexpr size_t kMaxOutletBytes = 1024;
+// Ids longer than this are keyed by their XXH3-128 hash (LMDB keys are at
+// most 511 bytes).
+constexpr size_t kMaxIdKeyBytes = 400;
+constexpr uint64_t kIdHashSeed = 0x6e64696478696473ULL;  // "ndidxids"
+constexpr uint64_t kSimKeySeed = 0x6e6473696d6b6579ULL;  // "ndsimkey"
+// Stories a new document is checked against at most (its best matches').
+constexpr size_t kMaxStoriesChecked = 16;
+
+// Posting key families (top byte of the key).
+enum Family : uint64_t { kLshBand = 0, kPartialBand = 1, kSimHashTable = 2 };
+
+uint64_t PostingKey(uint64_t family, uint64_t index, uint64_t value) {
+  return family << 56 | index << 48 | (value & ((uint64_t{1} << 48) - 1));
+}
+
+// Permuted SimHash tables (Manku, Jain & Das Sarma 2007), as simhash_index.h:
+// the 64 bits cut into m = k + 2 blocks; two fingerprints within distance k
+// agree exactly on the blocks of at least one choice of m - k blocks. One
+// mask per choice; a table's key is a hash of the fingerprint's bits under
+// its mask (a hash collision only adds a candidate, which verification
+// rejects).
+std::vector<uint64_t> SimHashMasks(int k) {
+  std::vector<uint64_t> masks;
+  if (k < 0) return masks;
+  const int m = k + 2;
+  std::vector<uint64_t> block(m);
+  for (int i = 0; i < m; ++i) {
+    const int begin = 64 * i / m, end = 64 * (i + 1) / m;
+    const int width = end - begin, lo = 64 - end;
+    block[i] = width == 64 ? ~uint64_t{0} : ((uint64_t{1} << width) - 1) << lo;
+  }
+  // Every subset of m - k = 2 blocks... in general of m - k blocks.
+  std::vector<int> chosen(m - k);
+  for (int i = 0; i < m - k; ++i) chosen[i] = i;
+  while (true) {
+    uint64_t mask = 0;
+    for (int c : chosen) mask |= block[c];
+    masks.push_back(mask);
+    int i = m - k - 1;
+    while (i >= 0 && chosen[i] == k + i) --i;
+    if (i < 0) break;
+    ++chosen[i];
+    for (int j = i + 1; j < m - k; ++j) chosen[j] = chosen[j - 1] + 1;
+  }
+  return masks;
+}
+
+std::string IdKey(std::string_view id) {
+  if (id.size() <= kMaxIdKeyBytes) return std::string(id);
+  const XXH128_hash_t h =
+      XXH3_128bits_withSeed(id.data(), id.size(), kIdHashSeed);
+  std::string key("\0\xff#", 3);
+  key.append(reinterpret_cast<const char*>(&h.high64), 8);
+  key.append(reinterpret_cast<const char*>(&h.low64), 8);
+  return key;
+}
+
+struct Counters {
+  uint64_t next_doc = 0;
+  uint64_t next_story = 1;
+  uint64_t documents = 0;
+  uint64_t deleted = 0;
+  uint64_t stories = 0;
+  uint64_t multi_stories = 0;
+  uint64_t commits = 0;
 };
 
-namespace {
-absl::Status NotYet() {
-  return absl::UnimplementedError("the streaming index is not built yet");
+std::string EncodeCounters(const Counters& c) {
+  std::string s(sizeof(Counters), '\0');
+  std::memcpy(s.data(), &c, sizeof(Counters));
+  return internal::Seal(std::move(s));
 }
+
+nlohmann::json OptionsJson(const IndexOptions& o) {
+  const DedupOptions& d = o.dedup;
+  nlohmann::json j;
+  j["shingle_size"] = d.shingle_size;
+  j["num_registers"] = d.num_registers;
+  j["jaccard_threshold"] = d.jaccard_threshold;
+  j["containment_threshold"] = d.containment_threshold;
+  j["min_partial_share"] = d.min_partial_share;
+  j["partial_lsh_threshold"] = d.partial_lsh_threshold;
+  j["simhash_distance"] = d.simhash_distance;
+  std::vector<std::string> relations;
+  for (Relation r : d.duplicate_relations) {
+    relations.emplace_back(RelationName(r));
+  }
+  j["duplicate_relations"] = relations;
+  j["min_shingles"] = d.min_shingles;
+  j["max_pairs_per_doc"] = d.max_pairs_per_doc;
+  j["skip_boilerplate"] = d.tokenize.skip_boilerplate;
+  j["lsh_non_duplicate_decay"] = d.lsh_tuning.non_duplicate_decay;
+  j["lsh_duplicate_skew"] = d.lsh_tuning.duplicate_skew;
+  j["lsh_false_positive_weight"] = d.lsh_tuning.false_positive_weight;
+  j["lsh_false_negative_weight"] = d.lsh_tuning.false_negative_weight;
+  j["max_bytes"] = o.max_bytes;
+  j["attributions"] = o.attributions;
+  return j;
+}
+
+absl::StatusOr<IndexOptions> ParseOptionsJson(std::string_view text) {
+  IndexOptions o;
+  DedupOptions& d = o.dedup;
+  try {
+    const nlohmann::json j = nlohmann::json::parse(text);
+    d.shingle_size = j.at("shingle_size").get<int>();
+    d.num_registers = j.at("num_registers").get<int>();
+    d.jaccard_threshold = j.at("jaccard_threshold").get<double>();
+    d.containment_threshold = j.at("containment_threshold").get<double>();
+    d.min_partial_share = j.at("min_partial_share").get<double>();
+    d.partial_lsh_threshold = j.at("partial_lsh_threshold").get<double>();
+    d.simhash_distance = j.at("simhash_distance").get<int>();
+    d.duplicate_relations.clear();
+    for (const auto& r : j.at("duplicate_relations")) {
+      absl::StatusOr<Relation> rel = ParseRelation(r.get<std::string>());
+      if (!rel.ok()) return absl::DataLossError("index options: bad relation");
+      d.duplicate_relations.push_back(*rel);
+    }
+    d.min_shingles = j.at("min_shingles").get<int>();
+    d.max_pairs_per_doc = j.at("max_pairs_per_doc").get<int>();
+    d.tokenize.skip_boilerplate = j.at("skip_boilerplate").get<bool>();
+    d.lsh_tuning.non_duplicate_decay =
+        j.at("lsh_non_duplicate_decay").get<double>();
+    d.lsh_tuning.duplicate_skew = j.at("lsh_duplicate_skew").get<double>();
+    d.lsh_tuning.false_positive_weight =
+        j.at("lsh_false_positive_weight").get<double>();
+    d.lsh_tuning.false_negative_weight =
+        j.at("lsh_false_negative_weight").get<double>();
+    o.max_bytes = j.at("max_bytes").get<uint64_t>();
+    o.attributions = j.at("attributions").get<bool>();
+  } catch (const nlohmann::json::exception& e) {
+    return absl::DataLossError(
+        absl::StrCat("index options record is unreadable: ", e.what()));
+  }
+  return o;
+}
+
+// The judged document: a new one (Ingest) or a query.
+struct Probe {
+  const Document* doc = nullptr;
+  const DocSketch* sketch = nullptr;
+  std::vector<uint16_t> bbit;
+  std::vector<std::string> cites;  // Credited outlets, distinct by key.
+  uint32_t number = kProbeDoc;     // Its document number once added.
+  internal::SketchRef ref() const {
+    internal::SketchRef r;
+    r.bbit = bbit.data();
+    r.text_hash = sketch->text_hash;
+    r.simhash = sketch->simhash;
+    r.shingles = sketch->num_shingles;
+    r.words = sketch->num_words;
+    return r;
+  }
+};
+
+internal::SketchRef RefOf(const DocRecord& d) {
+  internal::SketchRef r;
+  r.bbit = d.bbit.data();
+  r.text_hash = d.text_hash;
+  r.simhash = d.simhash;
+  r.shingles = d.shingles;
+  r.words = d.words;
+  return r;
+}
+
+struct Scored {
+  DocRecord rec;
+  PairScore score;  // (probe, rec).
+};
+
+struct Judgement {
+  std::vector<Scored> matches;       // Duplicates, best first.
+  std::optional<StoryRecord> story;  // The story to join.
+};
+
+bool Better(const PairScore& a, const PairScore& b) {
+  if (a.relation != b.relation) return a.relation < b.relation;
+  return a.jaccard > b.jaccard;
+}
+
+Role RoleOf(Relation r) {
+  switch (r) {
+    case Relation::kCopy:
+      return Role::kCopy;
+    case Relation::kNearDuplicate:
+      return Role::kNearDuplicate;
+    case Relation::kPartial:
+      return Role::kPartial;
+    case Relation::kRewrite:
+      return Role::kRewrite;
+    case Relation::kNone:
+      break;
+  }
+  return Role::kRelated;
+}
+
+// The origin of a story: an external outlet when a member credits one that
+// is no member's outlet (the first such, in first-seen order), else the
+// earliest published member (ties: arrival).
+struct OriginPick {
+  bool external = false;
+  std::string outlet;  // External.
+  uint32_t doc = 0;    // Member.
+};
+
+OriginPick PickOrigin(const StoryRecord& s) {
+  OriginPick pick;
+  for (const internal::StoryCite& c : s.cites) {
+    const bool member = std::any_of(s.members.begin(), s.members.end(),
+                                    [&c](const internal::StoryMemberRec& m) {
+                                      return m.outlet_hash == c.key_hash;
+                                    });
+    if (!member) {
+      pick.external = true;
+      pick.outlet = c.name;
+      return pick;
+    }
+  }
+  const internal::StoryMemberRec* best = nullptr;
+  for (const internal::StoryMemberRec& m : s.members) {
+    if (best == nullptr || m.published < best->published ||
+        (m.published == best->published && m.doc < best->doc)) {
+      best = &m;
+    }
+  }
+  if (best != nullptr) pick.doc = best->doc;
+  return pick;
+}
+
+void AddCites(const std::vector<std::string>& cites, StoryRecord* s) {
+  for (const std::string& name : cites) {
+    const uint64_t h = internal::OutletHash(name);
+    if (h == 0) continue;
+    auto it = std::find_if(
+        s->cites.begin(), s->cites.end(),
+        [h](const internal::StoryCite& c) { return c.key_hash == h; });
+    if (it != s->cites.end()) {
+      ++it->count;
+    } else {
+      s->cites.push_back({h, 1, name});
+    }
+  }
+}
+
+std::optional<int64_t> Published(int64_t p) {
+  if (p == INT64_MAX) return std::nullopt;
+  return p;
+}
+
 }  // namespace
 
+struct StreamIndex::Impl {
+  std::string dir;
+  IndexOptions options;
+  OpenOptions open;
+  MDB_env* env = nullptr;
+  MDB_dbi meta = 0, docs = 0, ids = 0, postings = 0, stories = 0;
+  std::optional<Deduplicator> sketcher;
+  int lsh_bands = 0;
+  std::vector<uint64_t> simhash_masks;
+  bool counts[5] = {};
+  std::mutex write_mu;
+  mutable std::shared_mutex life_mu;  // Shared: any call; unique: Close().
+  bool closed = false;
+
+  ~Impl() {
+    if (env != nullptr) mdb_env_close(env);
+  }
+
+  bool Counts(Relation r) const { return counts[static_cast<int>(r)]; }
+
+  absl::Status Setup();
+  absl::Status OpenEnv(bool create);
+  absl::Status OpenDbs(bool create);
+  absl::Status ReadCounters(MDB_txn* txn, Counters* c) const;
+  absl::Status WriteCounters(MDB_txn* txn, const Counters& c);
+  absl::StatusOr<std::optional<DocRecord>> GetDoc(MDB_txn* txn,
+                                                  uint32_t doc) const;
+  absl::StatusOr<DocRecord> MustGetDoc(MDB_txn* txn, uint32_t doc) const;
+  absl::StatusOr<std::optional<StoryRecord>> GetStoryRec(MDB_txn* txn,
+                                                         uint64_t story) const;
+  absl::StatusOr<std::optional<uint32_t>> GetId(MDB_txn* txn,
+                                                std::string_view id) const;
+  std::vector<uint64_t> KeysOf(const std::vector<uint32_t>& bands,
+                               const std::vector<uint32_t>& partial,
+                               uint64_t simhash, bool has_text) const;
+  absl::Status Judge(MDB_txn* txn, const Probe& probe, Judgement* out) const;
+  absl::Status MakeVerdict(MDB_txn* txn, const Probe& probe,
+                           const StoryRecord& story, IndexVerdict* v) const;
+  Probe MakeProbe(const Document& doc, const DocSketch& sketch) const;
+  absl::StatusOr<std::vector<IndexVerdict>> Write(
+      absl::Span<const Document> docs, bool with_matches);
+};
+
+absl::Status StreamIndex::Impl::Setup() {
+  if (options.dedup.cosine_threshold > 0) {
+    return absl::InvalidArgumentError(
+        "the index does not support the cosine path (cosine_threshold > 0)");
+  }
+  if (options.dedup.simhash_distance > 8) {
+    return absl::InvalidArgumentError(
+        "the index supports SimHash distances up to 8");
+  }
+  absl::StatusOr<Deduplicator> d = Deduplicator::Create(options.dedup);
+  if (!d.ok()) return d.status();
+  sketcher.emplace(*std::move(d));
+  lsh_bands = sketcher->lsh_params().bands;
+  simhash_masks = SimHashMasks(options.dedup.simhash_distance);
+  for (Relation r : options.dedup.duplicate_relations) {
+    counts[static_cast<int>(r)] = true;
+  }
+  counts[0] = false;
+  return absl::OkStatus();
+}
+
+absl::Status StreamIndex::Impl::OpenDbs(bool create) {
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(env, open.read_only));
+  const unsigned c = create ? MDB_CREATE : 0;
+  struct Db {
+    const char* name;
+    unsigned flags;
+    MDB_dbi* dbi;
+  } dbs[] = {
+      {"meta", 0, &meta},
+      {"docs", MDB_INTEGERKEY, &docs},
+      {"ids", 0, &ids},
+      {"postings", MDB_INTEGERKEY | MDB_DUPSORT | MDB_DUPFIXED | MDB_INTEGERDUP,
+       &postings},
+      {"stories", MDB_INTEGERKEY, &stories},
+  };
+  for (const Db& db : dbs) {
+    const int rc = mdb_dbi_open(txn.get(), db.name, db.flags | c, db.dbi);
+    if (rc == MDB_NOTFOUND || rc == MDB_INCOMPATIBLE) {
+      return absl::DataLossError(absl::StrCat("not a neardup index (no '",
+                                              db.name, "' table) in ", dir));
+    }
+    NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "open table"));
+  }
+  return txn.Commit();
+}
+
+absl::Status StreamIndex::Impl::ReadCounters(MDB_txn* txn, Counters* c) const {
+  MDB_val k = MdbVal("counters", 8), v;
+  const int rc = mdb_get(txn, meta, &k, &v);
+  if (rc == MDB_NOTFOUND) {
+    return absl::DataLossError("index counters record is missing");
+  }
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read counters"));
+  NEARDUP_ASSIGN_OR_RETURN(std::string_view payload,
+                           internal::Unseal(View(v), "counters"));
+  if (payload.size() != sizeof(Counters)) {
+    return absl::DataLossError("index counters record has a bad size");
+  }
+  std::memcpy(c, payload.data(), sizeof(Counters));
+  return absl::OkStatus();
+}
+
+absl::Status StreamIndex::Impl::WriteCounters(MDB_txn* txn, const Counters& c) {
+  const std::string rec = EncodeCounters(c);
+  MDB_val k = MdbVal("counters", 8), v = MdbVal(rec.data(), rec.size());
+  return MdbStatus(mdb_put(txn, meta, &k, &v, 0), "write counters");
+}
+
+absl::StatusOr<std::optional<DocRecord>> StreamIndex::Impl::GetDoc(
+    MDB_txn* txn, uint32_t doc) const {
+  MDB_val k = MdbVal(&doc, 4), v;
+  const int rc = mdb_get(txn, docs, &k, &v);
+  if (rc == MDB_NOTFOUND) return std::optional<DocRecord>();
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read document"));
+  NEARDUP_ASSIGN_OR_RETURN(DocRecord rec, internal::DecodeDoc(View(v), doc));
+  if (rec.bbit.size() != static_cast<size_t>(options.dedup.num_registers)) {
+    return absl::DataLossError(
+        absl::StrCat("index record document #", doc, " has a bad signature"));
+  }
+  return std::optional<DocRecord>(std::move(rec));
+}
+
+absl::StatusOr<DocRecord> StreamIndex::Impl::MustGetDoc(MDB_txn* txn,
+                                                        uint32_t doc) const {
+  NEARDUP_ASSIGN_OR_RETURN(std::optional<DocRecord> rec, GetDoc(txn, doc));
+  if (!rec.has_value()) {
+    return absl::DataLossError(
+        absl::StrCat("index refers to document #", doc, ", which is missing"));
+  }
+  return *std::move(rec);
+}
+
+absl::StatusOr<std::optional<StoryRecord>> StreamIndex::Impl::GetStoryRec(
+    MDB_txn* txn, uint64_t story) const {
+  MDB_val k = MdbVal(&story, 8), v;
+  const int rc = mdb_get(txn, stories, &k, &v);
+  if (rc == MDB_NOTFOUND) return std::optional<StoryRecord>();
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read story"));
+  NEARDUP_ASSIGN_OR_RETURN(StoryRecord rec,
+                           internal::DecodeStory(View(v), story));
+  if (rec.members.empty()) {
+    return absl::DataLossError(
+        absl::StrCat("index record story ", story, " has no members"));
+  }
+  return std::optional<StoryRecord>(std::move(rec));
+}
+
+absl::StatusOr<std::optional<uint32_t>> StreamIndex::Impl::GetId(
+    MDB_txn* txn, std::string_view id) const {
+  const std::string key = IdKey(id);
+  MDB_val k = MdbVal(key.data(), key.size()), v;
+  const int rc = mdb_get(txn, ids, &k, &v);
+  if (rc == MDB_NOTFOUND) return std::optional<uint32_t>();
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read id"));
+  if (v.mv_size != 4) {
+    return absl::DataLossError(absl::StrCat(
+        "index id record '", Sv(internal::CutUtf8(id, 80)), "' is damaged"));
+  }
+  uint32_t doc = 0;
+  std::memcpy(&doc, v.mv_data, 4);
+  return std::optional<uint32_t>(doc);
+}
+
+std::vector<uint64_t> StreamIndex::Impl::KeysOf(
+    const std::vector<uint32_t>& bands, const std::vector<uint32_t>& partial,
+    uint64_t simhash, bool has_text) const {
+  std::vector<uint64_t> keys;
+  if (!has_text) return keys;
+  keys.reserve(bands.size() + partial.size() + simhash_masks.size());
+  for (size_t i = 0; i < bands.size(); ++i) {
+    keys.push_back(PostingKey(kLshBand, i, bands[i]));
+  }
+  for (size_t i = 0; i < partial.size(); ++i) {
+    keys.push_back(PostingKey(kPartialBand, i, partial[i]));
+  }
+  for (size_t i = 0; i < simhash_masks.size(); ++i) {
+    const uint64_t bits = simhash & simhash_masks[i];
+    keys.push_back(PostingKey(kSimHashTable, i,
+                              XXH3_64bits_withSeed(&bits, 8, kSimKeySeed + i)));
+  }
+  return keys;
+}
+
+Probe StreamIndex::Impl::MakeProbe(const Document& doc,
+                                   const DocSketch& sketch) const {
+  Probe p;
+  p.doc = &doc;
+  p.sketch = &sketch;
+  p.bbit.resize(options.dedup.num_registers);
+  for (size_t i = 0; i < p.bbit.size() && i < sketch.minhash.size(); ++i) {
+    p.bbit[i] = static_cast<uint16_t>(sketch.minhash[i]);
+  }
+  return p;
+}
+
+absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
+                                      Judgement* out) const {
+  out->matches.clear();
+  out->story.reset();
+  const DocSketch& s = *probe.sketch;
+  const std::vector<uint64_t> keys =
+      KeysOf(s.band_keys, s.partial_band_keys, s.simhash, !s.minhash.empty());
+  std::vector<uint32_t> candidates;
+  MDB_cursor* cursor = nullptr;
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_cursor_open(txn, postings, &cursor), "open cursor"));
+  const int cap = std::max(1, options.dedup.max_pairs_per_doc);
+  absl::Status status;
+  for (uint64_t key : keys) {
+    MDB_val k = MdbVal(&key, 8), v;
+    int rc = mdb_cursor_get(cursor, &k, &v, MDB_SET_KEY);
+    int taken = 0;
+    while (rc == MDB_SUCCESS && taken < cap) {
+      if (v.mv_size != 4) {
+        status = absl::DataLossError("index posting list is damaged");
+        break;
+      }
+      uint32_t doc;
+      std::memcpy(&doc, v.mv_data, 4);
+      if (doc != probe.number) candidates.push_back(doc);
+      ++taken;
+      rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT_DUP);
+    }
+    if (!status.ok()) break;
+    if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) {
+      status = MdbStatus(rc, "read postings");
+      break;
+    }
+  }
+  mdb_cursor_close(cursor);
+  NEARDUP_RETURN_IF_ERROR(status);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  const internal::SketchRef me = probe.ref();
+  for (uint32_t doc : candidates) {
+    NEARDUP_ASSIGN_OR_RETURN(DocRecord rec, MustGetDoc(txn, doc));
+    const PairScore score =
+        internal::ScoreSketches(me, RefOf(rec), options.dedup);
+    if (Counts(score.relation)) out->matches.push_back({std::move(rec), score});
+  }
+  std::sort(out->matches.begin(), out->matches.end(),
+            [](const Scored& a, const Scored& b) {
+              if (Better(a.score, b.score)) return true;
+              if (Better(b.score, a.score)) return false;
+              return a.rec.doc < b.rec.doc;
+            });
+  // The story: the best verified relation with a story's centre, among the
+  // stories of the best matches (no chaining through other members).
+  std::vector<uint64_t> seen;
+  std::optional<PairScore> best;
+  for (const Scored& m : out->matches) {
+    if (std::find(seen.begin(), seen.end(), m.rec.story) != seen.end()) {
+      continue;
+    }
+    if (seen.size() >= kMaxStoriesChecked) break;
+    seen.push_back(m.rec.story);
+    NEARDUP_ASSIGN_OR_RETURN(std::optional<StoryRecord> story,
+                             GetStoryRec(txn, m.rec.story));
+    if (!story.has_value()) {
+      return absl::DataLossError(
+          absl::StrCat("index record document #", m.rec.doc,
+                       " refers to story ", m.rec.story, ", which is missing"));
+    }
+    PairScore to_centre;
+    if (story->centre == m.rec.doc) {
+      to_centre = m.score;
+    } else {
+      auto it = std::find_if(
+          out->matches.begin(), out->matches.end(),
+          [&](const Scored& x) { return x.rec.doc == story->centre; });
+      if (it != out->matches.end()) {
+        to_centre = it->score;
+      } else {
+        NEARDUP_ASSIGN_OR_RETURN(DocRecord centre,
+                                 MustGetDoc(txn, story->centre));
+        to_centre = internal::ScoreSketches(me, RefOf(centre), options.dedup);
+      }
+    }
+    if (!Counts(to_centre.relation)) continue;
+    if (!best.has_value() || Better(to_centre, *best) ||
+        (!Better(*best, to_centre) && story->story < out->story->story)) {
+      best = to_centre;
+      out->story = std::move(story);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status StreamIndex::Impl::MakeVerdict(MDB_txn* txn, const Probe& probe,
+                                            const StoryRecord& story,
+                                            IndexVerdict* v) const {
+  v->story = story.story;
+  const OriginPick pick = PickOrigin(story);
+  if (pick.external) {
+    v->role = Role::kDerivative;
+    v->origin.kind = OriginKind::kExternal;
+    v->origin.outlet = pick.outlet;
+    return absl::OkStatus();
+  }
+  v->origin.kind = OriginKind::kDocument;
+  if (pick.doc == probe.number) {
+    v->role = Role::kOrigin;
+    v->origin.id = probe.doc->id;
+    v->origin.outlet =
+        std::string(internal::CutUtf8(probe.doc->outlet, kMaxOutletBytes));
+    v->origin.published = probe.doc->published;
+    return absl::OkStatus();
+  }
+  NEARDUP_ASSIGN_OR_RETURN(DocRecord origin, MustGetDoc(txn, pick.doc));
+  const PairScore score =
+      internal::ScoreSketches(probe.ref(), RefOf(origin), options.dedup);
+  v->role = Counts(score.relation) ? RoleOf(score.relation) : Role::kRelated;
+  v->origin.id = std::move(origin.id);
+  v->origin.outlet = std::move(origin.outlet);
+  v->origin.published = Published(origin.published);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::Write(
+    absl::Span<const Document> batch, bool with_matches) {
+  std::vector<DocSketch> sketches = sketcher->SketchBatch(batch, open.threads);
+  std::vector<std::vector<std::string>> cites(batch.size());
+  if (options.attributions) {
+    internal::ParallelFor(batch.size(), open.threads, [&](size_t b, size_t e) {
+      for (size_t i = b; i < e; ++i) {
+        std::vector<uint64_t> seen;
+        for (Attribution& a : ExtractAttributions(batch[i].text)) {
+          const uint64_t h = internal::OutletHash(a.outlet);
+          if (h == 0 || std::find(seen.begin(), seen.end(), h) != seen.end()) {
+            continue;
+          }
+          seen.push_back(h);
+          cites[i].push_back(
+              std::string(internal::CutUtf8(a.outlet, kMaxOutletBytes)));
+        }
+      }
+    });
+  }
+
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(env, false));
+  Counters counters;
+  NEARDUP_RETURN_IF_ERROR(ReadCounters(txn.get(), &counters));
+  std::vector<IndexVerdict> verdicts(batch.size());
+  Judgement judgement;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const Document& doc = batch[i];
+    IndexVerdict& v = verdicts[i];
+    v.id = doc.id;
+    if (doc.id.empty()) {
+      v.skip = {SkipReason::kMalformedJson, "the document has an empty id"};
+      continue;
+    }
+    if (doc.id.size() > kMaxIdBytes) {
+      v.skip = {SkipReason::kTooLarge, "the id is longer than 4096 bytes"};
+      continue;
+    }
+    NEARDUP_ASSIGN_OR_RETURN(std::optional<uint32_t> existing,
+                             GetId(txn.get(), doc.id));
+    if (existing.has_value()) {
+      v.skip = {SkipReason::kDuplicateId, "the id is already in the index"};
+      continue;
+    }
+    const DocSketch& sketch = sketches[i];
+    if (sketch.minhash.empty()) {
+      v.skip = {SkipReason::kEmpty, "the text has no words"};
+      continue;
+    }
+    if (counters.next_doc >= kProbeDoc) {
+      return absl::ResourceExhaustedError(
+          "the index has used all 2^32 - 1 document numbers");
+    }
+    Probe probe = MakeProbe(doc, sketch);
+    probe.cites = std::move(cites[i]);
+    NEARDUP_RETURN_IF_ERROR(Judge(txn.get(), probe, &judgement));
+    probe.number = static_cast<uint32_t>(counters.next_doc++);
+
+    StoryRecord story;
+    if (judgement.story.has_value()) {
+      story = *std::move(judgement.story);
+      if (story.members.size() == 1) ++counters.multi_stories;
+    } else {
+      story.story = counters.next_story++;
+      story.centre = probe.number;
+      ++counters.stories;
+    }
+    story.members.push_back(
+        {probe.number, sketch.published, internal::OutletHash(doc.outlet)});
+    AddCites(probe.cites, &story);
+
+    DocRecord rec;
+    rec.doc = probe.number;
+    rec.story = story.story;
+    rec.text_hash = sketch.text_hash;
+    rec.simhash = sketch.simhash;
+    rec.shingles = sketch.num_shingles;
+    rec.words = sketch.num_words;
+    rec.published = sketch.published;
+    rec.has_text = true;
+    rec.band_keys = sketch.band_keys;
+    rec.partial_band_keys = sketch.partial_band_keys;
+    rec.bbit = probe.bbit;
+    rec.id = doc.id;
+    rec.outlet = std::string(internal::CutUtf8(doc.outlet, kMaxOutletBytes));
+    rec.cites = probe.cites;
+    const std::string doc_bytes = internal::EncodeDoc(rec);
+    const std::string story_bytes = internal::EncodeStory(story);
+    const std::string id_key = IdKey(doc.id);
+    {
+      MDB_val k = MdbVal(&probe.number, 4),
+              val = MdbVal(doc_bytes.data(), doc_bytes.size());
+      NEARDUP_RETURN_IF_ERROR(
+          MdbStatus(mdb_put(txn.get(), docs, &k, &val, 0), "write document"));
+      MDB_val ik = MdbVal(id_key.data(), id_key.size()),
+              iv = MdbVal(&probe.number, 4);
+      NEARDUP_RETURN_IF_ERROR(
+          MdbStatus(mdb_put(txn.get(), ids, &ik, &iv, 0), "write id"));
+      MDB_val sk = MdbVal(&story.story, 8),
+              sv = MdbVal(story_bytes.data(), story_bytes.size());
+      NEARDUP_RETURN_IF_ERROR(
+          MdbStatus(mdb_put(txn.get(), stories, &sk, &sv, 0), "write story"));
+    }
+    for (uint64_t key :
+         KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true)) {
+      MDB_val k = MdbVal(&key, 8), val = MdbVal(&probe.number, 4);
+      NEARDUP_RETURN_IF_ERROR(MdbStatus(
+          mdb_put(txn.get(), postings, &k, &val, 0), "write posting"));
+    }
+    ++counters.documents;
+
+    NEARDUP_RETURN_IF_ERROR(MakeVerdict(txn.get(), probe, story, &v));
+    v.added = true;
+    if (with_matches) {
+      const size_t n = std::min<size_t>(judgement.matches.size(),
+                                        std::max(0, open.max_matches));
+      for (size_t m = 0; m < n; ++m) {
+        Scored& sc = judgement.matches[m];
+        v.matches.push_back({std::move(sc.rec.id), sc.rec.story,
+                             sc.score.relation, sc.score.jaccard,
+                             sc.score.a_in_b, sc.score.hamming});
+      }
+    }
+  }
+  ++counters.commits;
+  NEARDUP_RETURN_IF_ERROR(WriteCounters(txn.get(), counters));
+  NEARDUP_RETURN_IF_ERROR(txn.Commit());
+  return verdicts;
+}
+
 StreamIndex::StreamIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-StreamIndex::~StreamIndex() = default;
+StreamIndex::~StreamIndex() { (void)Close(); }
+
+absl::Status StreamIndex::Impl::OpenEnv(bool create) {
+  Impl* m = this;
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_env_create(&m->env), "create environment"));
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_env_set_maxdbs(m->env, 8), "set tables"));
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_env_set_maxreaders(m->env, 1024), "set readers"));
+  if (create) {
+    NEARDUP_RETURN_IF_ERROR(MdbStatus(
+        mdb_env_set_mapsize(m->env, m->options.max_bytes), "set map size"));
+  }
+  unsigned flags = MDB_NOTLS | MDB_NORDAHEAD;
+  if (!m->open.sync) flags |= MDB_NOSYNC;
+  if (m->open.read_only) flags |= MDB_RDONLY;
+  const int rc = mdb_env_open(m->env, m->dir.c_str(), flags, 0644);
+  if (rc == ENOENT) {
+    return absl::NotFoundError(absl::StrCat("no index in ", m->dir));
+  }
+  if (rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH) {
+    return absl::DataLossError(absl::StrCat(
+        m->dir, "/data.mdb is not a readable index: ", mdb_strerror(rc)));
+  }
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, absl::StrCat("open ", m->dir)));
+  // A file cut short would fault when a page beyond its end is touched:
+  // check that every page the last commit uses is in the file.
+  MDB_envinfo info;
+  MDB_stat stat;
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(mdb_env_info(m->env, &info), "info"));
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(mdb_env_stat(m->env, &stat), "stat"));
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(
+      std::filesystem::path(m->dir) / "data.mdb", ec);
+  const uint64_t needed = (uint64_t{info.me_last_pgno} + 1) * stat.ms_psize;
+  if (ec || size < needed) {
+    return absl::DataLossError(absl::StrCat(m->dir,
+                                            "/data.mdb is truncated: ", size,
+                                            " bytes, the index uses ", needed));
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Create(
-    std::string_view, const IndexOptions&, const OpenOptions&) {
-  return NotYet();
+    std::string_view dir, const IndexOptions& options,
+    const OpenOptions& open) {
+  if (open.read_only) {
+    return absl::InvalidArgumentError("cannot create a read-only index");
+  }
+  if (options.max_bytes < (uint64_t{1} << 20)) {
+    return absl::InvalidArgumentError("max_bytes must be at least 1 MiB");
+  }
+  auto m = std::make_unique<Impl>();
+  m->dir = std::string(dir);
+  m->options = options;
+  m->open = open;
+  NEARDUP_RETURN_IF_ERROR(m->Setup());
+  std::error_code ec;
+  const std::filesystem::path path(m->dir);
+  std::filesystem::create_directories(path, ec);
+  if (ec) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot create ", m->dir, ": ", ec.message()));
+  }
+  if (std::filesystem::exists(path / "data.mdb", ec)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("an index already exists in ", m->dir));
+  }
+  NEARDUP_RETURN_IF_ERROR(m->OpenEnv(/*create=*/true));
+  NEARDUP_RETURN_IF_ERROR(m->OpenDbs(/*create=*/true));
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(m->env, false));
+  std::string format(kMagic);
+  format.append(reinterpret_cast<const char*>(&kFormatVersion), 4);
+  const std::string sealed_format = internal::Seal(format);
+  const std::string sealed_options =
+      internal::Seal(OptionsJson(options).dump());
+  for (const auto& [key, value] :
+       {std::pair<std::string_view, const std::string*>{"format",
+                                                        &sealed_format},
+        {"options", &sealed_options}}) {
+    MDB_val k = MdbVal(key.data(), key.size()),
+            v = MdbVal(value->data(), value->size());
+    NEARDUP_RETURN_IF_ERROR(
+        MdbStatus(mdb_put(txn.get(), m->meta, &k, &v, 0), "write meta"));
+  }
+  NEARDUP_RETURN_IF_ERROR(m->WriteCounters(txn.get(), Counters()));
+  NEARDUP_RETURN_IF_ERROR(txn.Commit());
+  return std::unique_ptr<StreamIndex>(new StreamIndex(std::move(m)));
 }
+
 absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Open(
-    std::string_view, const OpenOptions&) {
-  return NotYet();
+    std::string_view dir, const OpenOptions& open) {
+  auto m = std::make_unique<Impl>();
+  m->dir = std::string(dir);
+  m->open = open;
+  std::error_code ec;
+  const std::filesystem::path data = std::filesystem::path(m->dir) / "data.mdb";
+  if (!std::filesystem::exists(data, ec)) {
+    return absl::NotFoundError(absl::StrCat("no index in ", m->dir));
+  }
+  // An empty or tiny file would be initialised as a new environment.
+  const uint64_t size = std::filesystem::file_size(data, ec);
+  if (ec || size < 2 * 4096) {
+    return absl::DataLossError(absl::StrCat(m->dir, "/data.mdb is truncated (",
+                                            ec ? 0 : size, " bytes)"));
+  }
+  NEARDUP_RETURN_IF_ERROR(m->OpenEnv(/*create=*/false));
+  NEARDUP_RETURN_IF_ERROR(m->OpenDbs(/*create=*/false));
+  {
+    Txn txn;
+    NEARDUP_RETURN_IF_ERROR(txn.Begin(m->env, true));
+    MDB_val k = MdbVal("format", 6), v;
+    int rc = mdb_get(txn.get(), m->meta, &k, &v);
+    if (rc == MDB_NOTFOUND) {
+      return absl::DataLossError(
+          absl::StrCat("not a neardup index (no format record) in ", m->dir));
+    }
+    NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read format"));
+    NEARDUP_ASSIGN_OR_RETURN(std::string_view format,
+                             internal::Unseal(View(v), "format"));
+    if (format.size() != kMagic.size() + 4 ||
+        format.substr(0, kMagic.size()) != kMagic) {
+      return absl::DataLossError(
+          absl::StrCat("not a neardup index (bad format record) in ", m->dir));
+    }
+    uint32_t version = 0;
+    std::memcpy(&version, format.data() + kMagic.size(), 4);
+    if (version != kFormatVersion) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("index format version ", version, " in ", m->dir,
+                       "; this build reads version ", kFormatVersion));
+    }
+    k = MdbVal("options", 7);
+    rc = mdb_get(txn.get(), m->meta, &k, &v);
+    if (rc == MDB_NOTFOUND) {
+      return absl::DataLossError("index options record is missing");
+    }
+    NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read options"));
+    NEARDUP_ASSIGN_OR_RETURN(std::string_view options_json,
+                             internal::Unseal(View(v), "options"));
+    NEARDUP_ASSIGN_OR_RETURN(m->options, ParseOptionsJson(options_json));
+    Counters counters;
+    NEARDUP_RETURN_IF_ERROR(m->ReadCounters(txn.get(), &counters));
+  }
+  absl::Status setup = m->Setup();
+  if (!setup.ok()) {
+    return absl::DataLossError(
+        absl::StrCat("index options are invalid: ", setup.message()));
+  }
+  return std::unique_ptr<StreamIndex>(new StreamIndex(std::move(m)));
 }
+
+#define NEARDUP_INDEX_CHECK_OPEN_(m)                               \
+  do {                                                             \
+    if ((m).closed) {                                              \
+      return absl::FailedPreconditionError("the index is closed"); \
+    }                                                              \
+  } while (0)
+
 absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Ingest(
-    absl::Span<const Document>) {
-  return NotYet();
+    absl::Span<const Document> docs) {
+  std::lock_guard<std::mutex> write(impl_->write_mu);
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  if (impl_->open.read_only) {
+    return absl::FailedPreconditionError("the index is open read-only");
+  }
+  return impl_->Write(docs, /*with_matches=*/true);
 }
+
 absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Add(
-    absl::Span<const Document>) {
-  return NotYet();
+    absl::Span<const Document> docs) {
+  std::lock_guard<std::mutex> write(impl_->write_mu);
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  if (impl_->open.read_only) {
+    return absl::FailedPreconditionError("the index is open read-only");
+  }
+  return impl_->Write(docs, /*with_matches=*/false);
 }
-absl::StatusOr<IndexVerdict> StreamIndex::Query(const Document&) const {
-  return NotYet();
+
+absl::StatusOr<IndexVerdict> StreamIndex::Query(const Document& doc) const {
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  const Impl& m = *impl_;
+  IndexVerdict v;
+  v.id = doc.id;
+  const DocSketch sketch = m.sketcher->Sketch(doc);
+  if (sketch.minhash.empty()) {
+    v.skip = {SkipReason::kEmpty, "the text has no words"};
+    return v;
+  }
+  Probe probe = m.MakeProbe(doc, sketch);
+  if (m.options.attributions) {
+    std::vector<uint64_t> seen;
+    for (Attribution& a : ExtractAttributions(doc.text)) {
+      const uint64_t h = internal::OutletHash(a.outlet);
+      if (h == 0 || std::find(seen.begin(), seen.end(), h) != seen.end()) {
+        continue;
+      }
+      seen.push_back(h);
+      probe.cites.push_back(std::move(a.outlet));
+    }
+  }
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(m.env, true));
+  // An indexed document queried again is judged as text, never against
+  // itself.
+  if (!doc.id.empty()) {
+    NEARDUP_ASSIGN_OR_RETURN(std::optional<uint32_t> self,
+                             m.GetId(txn.get(), doc.id));
+    if (self.has_value()) probe.number = *self;
+  }
+  Judgement judgement;
+  NEARDUP_RETURN_IF_ERROR(m.Judge(txn.get(), probe, &judgement));
+  if (judgement.story.has_value()) {
+    StoryRecord story = *std::move(judgement.story);
+    // As if it were added: a member, with its date and credits. A document
+    // already in this story is not counted twice.
+    const uint32_t self = probe.number;
+    probe.number = kProbeDoc;
+    story.members.erase(
+        std::remove_if(story.members.begin(), story.members.end(),
+                       [self](const internal::StoryMemberRec& r) {
+                         return r.doc == self;
+                       }),
+        story.members.end());
+    if (!story.members.empty() && story.centre == self) {
+      story.centre = story.members.front().doc;
+    }
+    story.members.push_back(
+        {kProbeDoc, sketch.published, internal::OutletHash(doc.outlet)});
+    AddCites(probe.cites, &story);
+    NEARDUP_RETURN_IF_ERROR(m.MakeVerdict(txn.get(), probe, story, &v));
+  } else {
+    v.role = Role::kNew;
+  }
+  const size_t n = std::min<size_t>(judgement.matches.size(),
+                                    std::max(0, m.open.max_matches));
+  for (size_t i = 0; i < n; ++i) {
+    Scored& sc = judgement.matches[i];
+    v.matches.push_back({std::move(sc.rec.id), sc.rec.story, sc.score.relation,
+                         sc.score.jaccard, sc.score.a_in_b, sc.score.hamming});
+  }
+  return v;
 }
-absl::Status StreamIndex::Delete(std::string_view) { return NotYet(); }
-absl::StatusOr<Story> StreamIndex::GetStory(uint64_t) const { return NotYet(); }
-absl::StatusOr<uint64_t> StreamIndex::Lookup(std::string_view) const {
-  return NotYet();
+
+absl::Status StreamIndex::Delete(std::string_view id) {
+  std::lock_guard<std::mutex> write(impl_->write_mu);
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  Impl& m = *impl_;
+  if (m.open.read_only) {
+    return absl::FailedPreconditionError("the index is open read-only");
+  }
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(m.env, false));
+  NEARDUP_ASSIGN_OR_RETURN(std::optional<uint32_t> doc, m.GetId(txn.get(), id));
+  if (!doc.has_value()) {
+    return absl::NotFoundError(absl::StrCat(
+        "no document '", Sv(internal::CutUtf8(id, 200)), "' in the index"));
+  }
+  NEARDUP_ASSIGN_OR_RETURN(DocRecord rec, m.MustGetDoc(txn.get(), *doc));
+  Counters counters;
+  NEARDUP_RETURN_IF_ERROR(m.ReadCounters(txn.get(), &counters));
+  for (uint64_t key :
+       m.KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true)) {
+    MDB_val k = MdbVal(&key, 8), v = MdbVal(&rec.doc, 4);
+    const int rc = mdb_del(txn.get(), m.postings, &k, &v);
+    if (rc != MDB_NOTFOUND) {
+      NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "delete posting"));
+    }
+  }
+  {
+    const std::string key = IdKey(id);
+    MDB_val ik = MdbVal(key.data(), key.size());
+    NEARDUP_RETURN_IF_ERROR(
+        MdbStatus(mdb_del(txn.get(), m.ids, &ik, nullptr), "delete id"));
+    MDB_val dk = MdbVal(&rec.doc, 4);
+    NEARDUP_RETURN_IF_ERROR(
+        MdbStatus(mdb_del(txn.get(), m.docs, &dk, nullptr), "delete document"));
+  }
+  NEARDUP_ASSIGN_OR_RETURN(std::optional<StoryRecord> story,
+                           m.GetStoryRec(txn.get(), rec.story));
+  if (!story.has_value()) {
+    return absl::DataLossError(absl::StrCat("index record document #", rec.doc,
+                                            " refers to a missing story"));
+  }
+  const size_t before = story->members.size();
+  story->members.erase(
+      std::remove_if(story->members.begin(), story->members.end(),
+                     [&rec](const internal::StoryMemberRec& r) {
+                       return r.doc == rec.doc;
+                     }),
+      story->members.end());
+  for (const std::string& name : rec.cites) {
+    const uint64_t h = internal::OutletHash(name);
+    auto it = std::find_if(
+        story->cites.begin(), story->cites.end(),
+        [h](const internal::StoryCite& c) { return c.key_hash == h; });
+    if (it != story->cites.end() && --it->count == 0) story->cites.erase(it);
+  }
+  MDB_val sk = MdbVal(&story->story, 8);
+  if (story->members.empty()) {
+    NEARDUP_RETURN_IF_ERROR(
+        MdbStatus(mdb_del(txn.get(), m.stories, &sk, nullptr), "delete story"));
+    --counters.stories;
+  } else {
+    if (before >= 2 && story->members.size() == 1) --counters.multi_stories;
+    if (story->centre == rec.doc) story->centre = story->members.front().doc;
+    const std::string bytes = internal::EncodeStory(*story);
+    MDB_val sv = MdbVal(bytes.data(), bytes.size());
+    NEARDUP_RETURN_IF_ERROR(
+        MdbStatus(mdb_put(txn.get(), m.stories, &sk, &sv, 0), "write story"));
+  }
+  --counters.documents;
+  ++counters.deleted;
+  ++counters.commits;
+  NEARDUP_RETURN_IF_ERROR(m.WriteCounters(txn.get(), counters));
+  return txn.Commit();
 }
-absl::StatusOr<IndexStats> StreamIndex::Stats() const { return NotYet(); }
+
+absl::StatusOr<Story> StreamIndex::GetStory(uint64_t story_id) const {
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  const Impl& m = *impl_;
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(m.env, true));
+  NEARDUP_ASSIGN_OR_RETURN(std::optional<StoryRecord> rec,
+                           m.GetStoryRec(txn.get(), story_id));
+  if (!rec.has_value()) {
+    return absl::NotFoundError(absl::StrCat("no story ", story_id));
+  }
+  const OriginPick pick = PickOrigin(*rec);
+  Story story;
+  story.id = rec->story;
+  NEARDUP_ASSIGN_OR_RETURN(
+      DocRecord reference,
+      m.MustGetDoc(txn.get(), pick.external ? rec->centre : pick.doc));
+  if (pick.external) {
+    story.origin.kind = OriginKind::kExternal;
+    story.origin.outlet = pick.outlet;
+  } else {
+    story.origin.kind = OriginKind::kDocument;
+    story.origin.id = reference.id;
+    story.origin.outlet = reference.outlet;
+    story.origin.published = Published(reference.published);
+  }
+  for (const internal::StoryCite& c : rec->cites) {
+    story.cited_outlets.push_back(c.name);
+  }
+  for (const internal::StoryMemberRec& mem : rec->members) {
+    NEARDUP_ASSIGN_OR_RETURN(DocRecord d, m.MustGetDoc(txn.get(), mem.doc));
+    StoryMember out;
+    if (mem.doc == rec->centre) story.centre = d.id;
+    if (mem.doc == reference.doc) {
+      out.role = pick.external ? Role::kDerivative : Role::kOrigin;
+      out.jaccard = 1;
+      out.containment = 1;
+      out.hamming = 0;
+    } else {
+      const PairScore s =
+          internal::ScoreSketches(RefOf(d), RefOf(reference), m.options.dedup);
+      out.role = pick.external          ? Role::kDerivative
+                 : m.Counts(s.relation) ? RoleOf(s.relation)
+                                        : Role::kRelated;
+      out.jaccard = s.jaccard;
+      out.containment = s.a_in_b;
+      out.hamming = s.hamming;
+    }
+    out.id = std::move(d.id);
+    out.outlet = std::move(d.outlet);
+    out.published = Published(d.published);
+    out.arrival = mem.doc;
+    story.members.push_back(std::move(out));
+  }
+  return story;
+}
+
+absl::StatusOr<uint64_t> StreamIndex::Lookup(std::string_view id) const {
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(impl_->env, true));
+  NEARDUP_ASSIGN_OR_RETURN(std::optional<uint32_t> doc,
+                           impl_->GetId(txn.get(), id));
+  if (!doc.has_value()) {
+    return absl::NotFoundError(absl::StrCat(
+        "no document '", Sv(internal::CutUtf8(id, 200)), "' in the index"));
+  }
+  NEARDUP_ASSIGN_OR_RETURN(DocRecord rec, impl_->MustGetDoc(txn.get(), *doc));
+  return rec.story;
+}
+
+absl::StatusOr<IndexStats> StreamIndex::Stats() const {
+  std::shared_lock<std::shared_mutex> life(impl_->life_mu);
+  NEARDUP_INDEX_CHECK_OPEN_(*impl_);
+  const Impl& m = *impl_;
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(m.env, true));
+  Counters c;
+  NEARDUP_RETURN_IF_ERROR(m.ReadCounters(txn.get(), &c));
+  IndexStats s;
+  s.format_version = kFormatVersion;
+  s.documents = c.documents;
+  s.deleted = c.deleted;
+  s.stories = c.stories;
+  s.multi_stories = c.multi_stories;
+  s.commits = c.commits;
+  s.options = m.options;
+  MDB_envinfo info;
+  MDB_stat stat;
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(mdb_env_info(m.env, &info), "info"));
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(mdb_env_stat(m.env, &stat), "stat"));
+  s.used_bytes = (uint64_t{info.me_last_pgno} + 1) * stat.ms_psize;
+  std::error_code ec;
+  const uint64_t size =
+      std::filesystem::file_size(std::filesystem::path(m.dir) / "data.mdb", ec);
+  s.file_bytes = ec ? 0 : size;
+  return s;
+}
+
 const IndexOptions& StreamIndex::options() const { return impl_->options; }
-absl::Status StreamIndex::Close() { return absl::OkStatus(); }
+
+absl::Status StreamIndex::Close() {
+  if (impl_ == nullptr) return absl::OkStatus();
+  std::lock_guard<std::mutex> write(impl_->write_mu);
+  std::unique_lock<std::shared_mutex> life(impl_->life_mu);
+  if (impl_->closed) return absl::OkStatus();
+  impl_->closed = true;
+  if (impl_->env != nullptr) {
+    int rc = MDB_SUCCESS;
+    if (!impl_->open.read_only && !impl_->open.sync) {
+      rc = mdb_env_sync(impl_->env, 1);
+    }
+    mdb_env_close(impl_->env);
+    impl_->env = nullptr;
+    return MdbStatus(rc, "sync on close");
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace neardup
