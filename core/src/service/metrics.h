@@ -40,8 +40,8 @@ class ServiceMetrics {
       100,   250,   500,   1000,   2500,   5000,
       10000, 25000, 50000, 100000, 250000, 1000000};
   // Statuses counted by their own label; others count as "other".
-  static constexpr std::array<int, 9> kStatuses = {200, 201, 400, 404, 405,
-                                                   413, 500, 503, 504};
+  static constexpr std::array<int, 10> kStatuses = {200, 400, 404, 405, 409,
+                                                    413, 422, 500, 503, 507};
 
   void Record(Endpoint endpoint, int status, uint64_t micros);
   // One durable ingest commit of `documents` documents, from `requests`
