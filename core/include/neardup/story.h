@@ -83,6 +83,27 @@ struct StoryOptions {
   size_t max_documents = 2000;
 };
 
+// Texts of at most this many words are sentences: shared passages and
+// document-level topic similarity say little about them, and the pair's
+// story score is PairAnalysis::sentence.
+inline constexpr size_t kSentenceTokens = 40;
+
+// How much wording two texts share, by word sets.
+struct WordOverlap {
+  double unigrams = 0;  // Dice of the word sets (stopwords kept).
+  double words = 0;     // Rarity-weighted (IDF) Dice of the content words.
+  // Rarity-weighted share of each side's content words found in the other:
+  // the smaller and the larger of the two.
+  double words_lo = 0;
+  double words_hi = 0;
+  double bigrams = 0;   // Dice of the word-bigram sets.
+  double trigrams = 0;  // Dice of the word-trigram sets.
+  // Share of the distinct numbers that only one side mentions (0 when
+  // neither mentions any): sentences that differ in a figure differ in fact.
+  double numbers_differ = 0;
+  double length_ratio = 0;  // Shorter text's words over the longer's.
+};
+
 // Everything measured about one pair of documents.
 struct PairAnalysis {
   uint32_t a = 0;  // Document indices, a < b.
@@ -93,6 +114,13 @@ struct PairAnalysis {
   double names = 0;   // Weighted overlap of rare names and numbers, [0, 1].
   double a_in_b = 0;  // Share of a's words inside passages shared with b.
   double b_in_a = 0;  // Share of b's words inside passages shared with a.
+  // Wording overlap, the evidence for texts too short for passages.
+  WordOverlap overlap;
+  // Sentence-length pairs (both texts at most kSentenceTokens words): the
+  // probability that they say the same thing, from `overlap` and the
+  // coverages (a logistic fitted on the MSRP train split by
+  // scripts/fit_sentence.py). It is then their story score. 0 otherwise.
+  double sentence = 0;
   std::vector<std::string> shared_names;  // The rarest shared names, <= 8.
   std::vector<Passage> passages;          // Shared passages, in a's order.
 };

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/types/span.h"
@@ -30,6 +31,14 @@ struct DocFeatures {
   TermVector vector;            // Content words, background-blended IDF.
   std::vector<NameTerm> names;  // Sorted by hash, distinct.
   double names_weight = 0;      // Sum of the names' weights.
+  // Distinct content words with their IDF, sorted by hash; their sum.
+  std::vector<std::pair<uint64_t, double>> words;
+  double words_weight = 0;
+  // Distinct hashes, sorted: every word, word bigrams and trigrams, numbers.
+  std::vector<uint64_t> unigrams;
+  std::vector<uint64_t> bigrams;
+  std::vector<uint64_t> trigrams;
+  std::vector<uint64_t> numbers;
 };
 
 // Tokenises every document and computes its features. IDF blends the
@@ -42,11 +51,19 @@ std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
 PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
                          const DocFeatures& fb, const StoryOptions& options);
 
+// The word-set overlap of two documents.
+WordOverlap MeasureOverlap(const DocFeatures& fa, const DocFeatures& fb);
+
+// Probability that two sentence-length texts say the same thing, from their
+// overlap and passage coverages (the MSRP-fitted logistic).
+double SentenceScore(const WordOverlap& overlap, double a_in_b, double b_in_a);
+
 // The same-story score in [0, 1] from a pair's measurements.
 double StoryScore(double cosine, double names, double a_in_b, double b_in_a);
 
-// The relation of a measured pair (story score already set).
-PairRelation ClassifyRelation(const PairAnalysis& pair,
+// The relation of a measured pair (story score already set); `sentences`:
+// both texts are at most kSentenceTokens words.
+PairRelation ClassifyRelation(const PairAnalysis& pair, bool sentences,
                               const StoryOptions& options);
 
 }  // namespace neardup::internal
