@@ -66,13 +66,13 @@ TEST(StreamIndexTest, IngestJudgesCopiesAndOpensStories) {
       MustIngest(*index, {Doc("a", Text(1)), Doc("b", Text(2)),
                           Doc("c", Text(3)), Doc("a-copy", Text(1))});
   ASSERT_EQ(v.size(), 4u);
-  EXPECT_EQ(v[0].role, Role::kOrigin);
+  EXPECT_EQ(v[0].role, IndexRole::kOrigin);
   EXPECT_TRUE(v[0].matches.empty());
   EXPECT_NE(v[0].story, v[1].story);
   EXPECT_NE(v[1].story, v[2].story);
   EXPECT_TRUE(v[3].added);
   EXPECT_EQ(v[3].story, v[0].story);
-  EXPECT_EQ(v[3].role, Role::kCopy);
+  EXPECT_EQ(v[3].role, IndexRole::kCopy);
   EXPECT_EQ(v[3].origin.kind, OriginKind::kDocument);
   EXPECT_EQ(v[3].origin.id, "a");
   ASSERT_EQ(v[3].matches.size(), 1u);
@@ -99,7 +99,7 @@ TEST(StreamIndexTest, QueryDoesNotAdd) {
   ASSERT_TRUE(q.ok()) << q.status();
   EXPECT_FALSE(q->added);
   EXPECT_EQ(q->story, v[1].story);
-  EXPECT_EQ(q->role, Role::kNearDuplicate);
+  EXPECT_EQ(q->role, IndexRole::kNearDuplicate);
   ASSERT_FALSE(q->matches.empty());
   EXPECT_EQ(q->matches[0].id, "b");
   EXPECT_EQ(q->matches[0].relation, Relation::kNearDuplicate);
@@ -107,7 +107,7 @@ TEST(StreamIndexTest, QueryDoesNotAdd) {
   absl::StatusOr<IndexVerdict> fresh = index->Query(Doc("z", Text(50)));
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->story, 0u);
-  EXPECT_EQ(fresh->role, Role::kNew);
+  EXPECT_EQ(fresh->role, IndexRole::kNew);
   EXPECT_TRUE(fresh->matches.empty());
 
   // An indexed document queried again is not its own match.
@@ -177,7 +177,7 @@ TEST(StreamIndexTest, DeleteMovesCentreAndForgets) {
   EXPECT_EQ(index->Delete("zzz").code(), absl::StatusCode::kNotFound);
   ASSERT_TRUE(index->Delete("a").ok());
   EXPECT_EQ(index->Lookup("a").status().code(), absl::StatusCode::kNotFound);
-  absl::StatusOr<Story> story = index->GetStory(v[0].story);
+  absl::StatusOr<IndexStory> story = index->GetStory(v[0].story);
   ASSERT_TRUE(story.ok()) << story.status();
   EXPECT_EQ(story->centre, "a2");
   ASSERT_EQ(story->members.size(), 2u);
@@ -197,7 +197,7 @@ TEST(StreamIndexTest, DeleteMovesCentreAndForgets) {
   EXPECT_EQ(stats->deleted, 3u);
   EXPECT_EQ(stats->stories, 1u);
   EXPECT_EQ(stats->multi_stories, 0u);
-  EXPECT_EQ(index->Query(Doc("q", Text(1)))->role, Role::kNew);
+  EXPECT_EQ(index->Query(Doc("q", Text(1)))->role, IndexRole::kNew);
 }
 
 TEST(StreamIndexTest, EarlierPublishedArticleBecomesTheOrigin) {
@@ -207,23 +207,23 @@ TEST(StreamIndexTest, EarlierPublishedArticleBecomesTheOrigin) {
   const std::string base = Text(7);
   const std::vector<IndexVerdict> first =
       MustIngest(*index, {Doc("late", base, 2000, "Late Gazette")});
-  EXPECT_EQ(first[0].role, Role::kOrigin);
+  EXPECT_EQ(first[0].role, IndexRole::kOrigin);
   const std::vector<IndexVerdict> second = MustIngest(
       *index,
       {Doc("early", testing::PerturbText(base, 0.01, 3), 1000, "Wire")});
   EXPECT_EQ(second[0].story, first[0].story);
-  EXPECT_EQ(second[0].role, Role::kOrigin);
+  EXPECT_EQ(second[0].role, IndexRole::kOrigin);
   EXPECT_EQ(second[0].origin.id, "early");
   ASSERT_TRUE(second[0].origin.published.has_value());
   EXPECT_EQ(*second[0].origin.published, 1000);
-  absl::StatusOr<Story> story = index->GetStory(first[0].story);
+  absl::StatusOr<IndexStory> story = index->GetStory(first[0].story);
   ASSERT_TRUE(story.ok()) << story.status();
   EXPECT_EQ(story->origin.id, "early");
   EXPECT_EQ(story->centre, "late");  // Still the one new articles meet.
   ASSERT_EQ(story->members.size(), 2u);
   EXPECT_EQ(story->members[0].id, "late");
-  EXPECT_EQ(story->members[0].role, Role::kNearDuplicate);
-  EXPECT_EQ(story->members[1].role, Role::kOrigin);
+  EXPECT_EQ(story->members[0].role, IndexRole::kNearDuplicate);
+  EXPECT_EQ(story->members[1].role, IndexRole::kOrigin);
   EXPECT_THAT(StoryToJson(*story), HasSubstr(R"("origin":{"kind":"document",)"
                                              R"("id":"early","outlet":"Wire",)"
                                              R"("published":1000})"));
@@ -243,8 +243,8 @@ TEST(StreamIndexTest, CitedOutletBecomesAnExternalOrigin) {
   EXPECT_EQ(second[0].story, first[0].story);
   EXPECT_EQ(second[0].origin.kind, OriginKind::kExternal);
   EXPECT_EQ(second[0].origin.outlet, "The Information");
-  EXPECT_EQ(second[0].role, Role::kDerivative);
-  absl::StatusOr<Story> story = index->GetStory(first[0].story);
+  EXPECT_EQ(second[0].role, IndexRole::kDerivative);
+  absl::StatusOr<IndexStory> story = index->GetStory(first[0].story);
   ASSERT_TRUE(story.ok());
   EXPECT_EQ(story->origin.kind, OriginKind::kExternal);
   EXPECT_THAT(story->cited_outlets, ::testing::ElementsAre("The Information"));
@@ -275,7 +275,7 @@ TEST(StreamIndexTest, VerdictJsonHasEveryField) {
   IndexVerdict v;
   v.id = "x";
   v.story = 3;
-  v.role = Role::kRewrite;
+  v.role = IndexRole::kRewrite;
   v.origin.kind = OriginKind::kDocument;
   v.origin.id = "o";
   v.matches.push_back({"o", 3, Relation::kRewrite, 0.51234f, 0.6f, 2});

@@ -19,10 +19,10 @@
 //
 // Storage: an LMDB environment in the directory (data.mdb, lock.mdb). Every
 // write batch is one LMDB transaction, committed (and fsync'ed unless
-// OpenOptions::sync is false) before Ingest() returns, so a crash at any time
-// leaves the index as of the last acknowledged batch. Records are versioned
-// and checksummed (XXH3); a damaged or truncated file gives DataLoss naming
-// what is damaged, never a crash. Candidate postings (LSH bands, SimHash
+// IndexOpenOptions::sync is false) before Ingest() returns, so a crash at any
+// time leaves the index as of the last acknowledged batch. Records are
+// versioned and checksummed (XXH3); a damaged or truncated file gives DataLoss
+// naming what is damaged, never a crash. Candidate postings (LSH bands, SimHash
 // tables) are B-tree keys in the memory map: Open() rebuilds nothing and the
 // index may outgrow RAM (docs/index.md).
 //
@@ -60,6 +60,7 @@
 #include "neardup/dedup.h"
 #include "neardup/document.h"
 #include "neardup/io.h"
+#include "neardup/story.h"  // OriginKind
 
 namespace neardup {
 
@@ -77,7 +78,7 @@ struct IndexOptions {
 };
 
 // Options of one opening of the index; not stored.
-struct OpenOptions {
+struct IndexOpenOptions {
   // Threads that sketch a batch (results do not depend on it).
   int threads = 1;
   // fsync every commit. false: a commit survives a process crash but not
@@ -89,8 +90,9 @@ struct OpenOptions {
   bool read_only = false;
 };
 
-// A document's role in its story.
-enum class Role : uint8_t {
+// A document's role in its story (a superset of story.h's Role, which
+// judges a finished corpus).
+enum class IndexRole : uint8_t {
   kNone = 0,    // No story: a skipped document.
   kNew = 1,     // Query only: would open a new story (nothing matched).
   kOrigin = 2,  // The story's origin.
@@ -105,19 +107,12 @@ enum class Role : uint8_t {
 
 // "none", "new", "origin", "copy", "near_duplicate", "partial", "rewrite",
 // "related", "derivative".
-std::string_view RoleName(Role role);
+std::string_view IndexRoleName(IndexRole role);
 
-enum class OriginKind : uint8_t {
-  kUnknown = 0,   // No story (skipped document, or a query that matched
-                  // nothing).
-  kDocument = 1,  // A member of the story.
-  kExternal = 2,  // An outlet credited by members, not itself in the story.
-};
-
-// "unknown", "document", "external".
-std::string_view OriginKindName(OriginKind kind);
-
-struct StoryOrigin {
+struct IndexOrigin {
+  // kUnknown: no story (a skipped document, or a query that matched
+  // nothing); kDocument: a member; kExternal: an outlet credited by members,
+  // not itself in the story.
   OriginKind kind = OriginKind::kUnknown;
   std::string id;      // The member's id (kDocument); empty otherwise.
   std::string outlet;  // The member's outlet (may be empty), or the credited
@@ -142,10 +137,10 @@ struct IndexVerdict {
   // Stable story number (>= 1), the same for every member; never reused.
   // 0: no story (skipped, or a query that matched nothing).
   uint64_t story = 0;
-  Role role = Role::kNone;
-  StoryOrigin origin;
+  IndexRole role = IndexRole::kNone;
+  IndexOrigin origin;
   // Verified matches, best first (relation: copy, near_duplicate, partial,
-  // rewrite; then Jaccard), at most OpenOptions::max_matches.
+  // rewrite; then Jaccard), at most IndexOpenOptions::max_matches.
   std::vector<IndexMatch> matches;
   // Set when the document was not added or judged: reason and message
   // (e.g. kDuplicateId for an id already indexed, kEmpty for no words).
@@ -158,11 +153,11 @@ struct IndexVerdict {
 // A verdict for an input the reader skipped (io.h): id, reason, message.
 IndexVerdict SkippedVerdict(const ReadItem& item);
 
-struct StoryMember {
+struct IndexStoryMember {
   std::string id;
   std::string outlet;
   std::optional<int64_t> published;
-  Role role = Role::kNone;
+  IndexRole role = IndexRole::kNone;
   // Scores against the origin (kDocument origin; the centre otherwise).
   float jaccard = 0;
   float containment = 0;
@@ -170,12 +165,12 @@ struct StoryMember {
   uint64_t arrival = 0;  // Arrival number in the index (0, 1, ...).
 };
 
-struct Story {
+struct IndexStory {
   uint64_t id = 0;
-  StoryOrigin origin;
+  IndexOrigin origin;
   std::string centre;  // The member new documents are verified against.
   // Present members by arrival.
-  std::vector<StoryMember> members;
+  std::vector<IndexStoryMember> members;
   // Outlets credited by members, as first written, in first-seen order.
   std::vector<std::string> cited_outlets;
 };
@@ -198,12 +193,12 @@ class StreamIndex {
   // yet: AlreadyExists otherwise). InvalidArgument for bad options.
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<StreamIndex>> Create(
       std::string_view dir, const IndexOptions& options,
-      const OpenOptions& open = OpenOptions());
+      const IndexOpenOptions& open = IndexOpenOptions());
   // Opens an existing index. NotFound: no index in `dir`. DataLoss: the
   // file is truncated, damaged, or not a neardup index (the message says
   // which). FailedPrecondition: a format version this build cannot read.
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<StreamIndex>> Open(
-      std::string_view dir, const OpenOptions& open = OpenOptions());
+      std::string_view dir, const IndexOpenOptions& open = IndexOpenOptions());
 
   ~StreamIndex();  // Closes (see Close()).
   StreamIndex(const StreamIndex&) = delete;
@@ -235,7 +230,7 @@ class StreamIndex {
 
   // The story `story_id` with its members, roles and origin, as of now.
   // NotFound: no such story (or every member deleted).
-  [[nodiscard]] absl::StatusOr<Story> GetStory(uint64_t story_id) const;
+  [[nodiscard]] absl::StatusOr<IndexStory> GetStory(uint64_t story_id) const;
   // The story number of document `id`; NotFound if not indexed.
   [[nodiscard]] absl::StatusOr<uint64_t> Lookup(std::string_view id) const;
 
@@ -262,7 +257,7 @@ class StreamIndex {
 std::string VerdictToJson(const IndexVerdict& verdict);
 // {"story","origin":{...},"centre","members":[{"id","outlet","published",
 //  "role","jaccard","containment","hamming"}],"cited_outlets":[...]}
-std::string StoryToJson(const Story& story);
+std::string StoryToJson(const IndexStory& story);
 std::string StatsToJson(const IndexStats& stats);
 
 }  // namespace neardup

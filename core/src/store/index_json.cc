@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json OriginJson(const StoryOrigin& origin) {
+ordered_json OriginJson(const IndexOrigin& origin) {
   ordered_json j;
   j["kind"] = std::string(OriginKindName(origin.kind));
   j["id"] = origin.id.empty() ? ordered_json(nullptr) : ordered_json(origin.id);
@@ -35,40 +35,28 @@ std::string Dump(const ordered_json& j) {
 
 }  // namespace
 
-std::string_view RoleName(Role role) {
+std::string_view IndexRoleName(IndexRole role) {
   switch (role) {
-    case Role::kNone:
+    case IndexRole::kNone:
       return "none";
-    case Role::kNew:
+    case IndexRole::kNew:
       return "new";
-    case Role::kOrigin:
+    case IndexRole::kOrigin:
       return "origin";
-    case Role::kCopy:
+    case IndexRole::kCopy:
       return "copy";
-    case Role::kNearDuplicate:
+    case IndexRole::kNearDuplicate:
       return "near_duplicate";
-    case Role::kPartial:
+    case IndexRole::kPartial:
       return "partial";
-    case Role::kRewrite:
+    case IndexRole::kRewrite:
       return "rewrite";
-    case Role::kRelated:
+    case IndexRole::kRelated:
       return "related";
-    case Role::kDerivative:
+    case IndexRole::kDerivative:
       return "derivative";
   }
   return "none";
-}
-
-std::string_view OriginKindName(OriginKind kind) {
-  switch (kind) {
-    case OriginKind::kUnknown:
-      return "unknown";
-    case OriginKind::kDocument:
-      return "document";
-    case OriginKind::kExternal:
-      return "external";
-  }
-  return "unknown";
 }
 
 IndexVerdict SkippedVerdict(const ReadItem& item) {
@@ -89,7 +77,7 @@ std::string VerdictToJson(const IndexVerdict& verdict) {
   }
   j["story"] =
       verdict.story == 0 ? ordered_json(nullptr) : ordered_json(verdict.story);
-  j["role"] = std::string(RoleName(verdict.role));
+  j["role"] = std::string(IndexRoleName(verdict.role));
   j["origin"] = OriginJson(verdict.origin);
   ordered_json matches = ordered_json::array();
   for (const IndexMatch& m : verdict.matches) {
@@ -107,20 +95,20 @@ std::string VerdictToJson(const IndexVerdict& verdict) {
   return Dump(j);
 }
 
-std::string StoryToJson(const Story& story) {
+std::string StoryToJson(const IndexStory& story) {
   ordered_json j;
   j["story"] = story.id;
   j["origin"] = OriginJson(story.origin);
   j["centre"] = story.centre;
   ordered_json members = ordered_json::array();
-  for (const StoryMember& m : story.members) {
+  for (const IndexStoryMember& m : story.members) {
     ordered_json jm;
     jm["id"] = m.id;
     jm["outlet"] =
         m.outlet.empty() ? ordered_json(nullptr) : ordered_json(m.outlet);
     jm["published"] = m.published.has_value() ? ordered_json(*m.published)
                                               : ordered_json(nullptr);
-    jm["role"] = std::string(RoleName(m.role));
+    jm["role"] = std::string(IndexRoleName(m.role));
     jm["jaccard"] = internal::RoundScore(m.jaccard);
     jm["containment"] = internal::RoundScore(m.containment);
     jm["hamming"] = m.hamming;

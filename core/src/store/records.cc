@@ -90,8 +90,9 @@ std::string Seal(std::string payload) {
 absl::StatusOr<std::string_view> Unseal(std::string_view record,
                                         std::string_view what) {
   if (record.size() < 9) {
-    return absl::DataLossError(absl::StrCat(
-        "index record ", Sv(what), " is truncated (", record.size(), " bytes)"));
+    return absl::DataLossError(absl::StrCat("index record ", Sv(what),
+                                            " is truncated (", record.size(),
+                                            " bytes)"));
   }
   const std::string_view payload = record.substr(0, record.size() - 8);
   uint64_t sum = 0;

@@ -236,20 +236,20 @@ bool Better(const PairScore& a, const PairScore& b) {
   return a.jaccard > b.jaccard;
 }
 
-Role RoleOf(Relation r) {
+IndexRole RoleOf(Relation r) {
   switch (r) {
     case Relation::kCopy:
-      return Role::kCopy;
+      return IndexRole::kCopy;
     case Relation::kNearDuplicate:
-      return Role::kNearDuplicate;
+      return IndexRole::kNearDuplicate;
     case Relation::kPartial:
-      return Role::kPartial;
+      return IndexRole::kPartial;
     case Relation::kRewrite:
-      return Role::kRewrite;
+      return IndexRole::kRewrite;
     case Relation::kNone:
       break;
   }
-  return Role::kRelated;
+  return IndexRole::kRelated;
 }
 
 // The origin of a story: an external outlet when a member credits one that
@@ -310,7 +310,7 @@ std::optional<int64_t> Published(int64_t p) {
 struct StreamIndex::Impl {
   std::string dir;
   IndexOptions options;
-  OpenOptions open;
+  IndexOpenOptions open;
   MDB_env* env = nullptr;
   MDB_dbi meta = 0, docs = 0, ids = 0, postings = 0, stories = 0;
   std::optional<Deduplicator> sketcher;
@@ -607,14 +607,14 @@ absl::Status StreamIndex::Impl::MakeVerdict(MDB_txn* txn, const Probe& probe,
   v->story = story.story;
   const OriginPick pick = PickOrigin(story);
   if (pick.external) {
-    v->role = Role::kDerivative;
+    v->role = IndexRole::kDerivative;
     v->origin.kind = OriginKind::kExternal;
     v->origin.outlet = pick.outlet;
     return absl::OkStatus();
   }
   v->origin.kind = OriginKind::kDocument;
   if (pick.doc == probe.number) {
-    v->role = Role::kOrigin;
+    v->role = IndexRole::kOrigin;
     v->origin.id = probe.doc->id;
     v->origin.outlet =
         std::string(internal::CutUtf8(probe.doc->outlet, kMaxOutletBytes));
@@ -624,7 +624,8 @@ absl::Status StreamIndex::Impl::MakeVerdict(MDB_txn* txn, const Probe& probe,
   NEARDUP_ASSIGN_OR_RETURN(DocRecord origin, MustGetDoc(txn, pick.doc));
   const PairScore score =
       internal::ScoreSketches(probe.ref(), RefOf(origin), options.dedup);
-  v->role = Counts(score.relation) ? RoleOf(score.relation) : Role::kRelated;
+  v->role =
+      Counts(score.relation) ? RoleOf(score.relation) : IndexRole::kRelated;
   v->origin.id = std::move(origin.id);
   v->origin.outlet = std::move(origin.outlet);
   v->origin.published = Published(origin.published);
@@ -809,7 +810,7 @@ absl::Status StreamIndex::Impl::OpenEnv(bool create) {
 
 absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Create(
     std::string_view dir, const IndexOptions& options,
-    const OpenOptions& open) {
+    const IndexOpenOptions& open) {
   if (open.read_only) {
     return absl::InvalidArgumentError("cannot create a read-only index");
   }
@@ -856,7 +857,7 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Create(
 }
 
 absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Open(
-    std::string_view dir, const OpenOptions& open) {
+    std::string_view dir, const IndexOpenOptions& open) {
   auto m = std::make_unique<Impl>();
   m->dir = std::string(dir);
   m->open = open;
@@ -1000,7 +1001,7 @@ absl::StatusOr<IndexVerdict> StreamIndex::Query(const Document& doc) const {
     AddCites(probe.cites, &story);
     NEARDUP_RETURN_IF_ERROR(m.MakeVerdict(txn.get(), probe, story, &v));
   } else {
-    v.role = Role::kNew;
+    v.role = IndexRole::kNew;
   }
   const size_t n = std::min<size_t>(judgement.matches.size(),
                                     std::max(0, m.open.max_matches));
@@ -1087,7 +1088,7 @@ absl::Status StreamIndex::Delete(std::string_view id) {
   return txn.Commit();
 }
 
-absl::StatusOr<Story> StreamIndex::GetStory(uint64_t story_id) const {
+absl::StatusOr<IndexStory> StreamIndex::GetStory(uint64_t story_id) const {
   std::shared_lock<std::shared_mutex> life(impl_->life_mu);
   NEARDUP_INDEX_CHECK_OPEN_(*impl_);
   const Impl& m = *impl_;
@@ -1099,7 +1100,7 @@ absl::StatusOr<Story> StreamIndex::GetStory(uint64_t story_id) const {
     return absl::NotFoundError(absl::StrCat("no story ", story_id));
   }
   const OriginPick pick = PickOrigin(*rec);
-  Story story;
+  IndexStory story;
   story.id = rec->story;
   NEARDUP_ASSIGN_OR_RETURN(
       DocRecord reference,
@@ -1118,19 +1119,19 @@ absl::StatusOr<Story> StreamIndex::GetStory(uint64_t story_id) const {
   }
   for (const internal::StoryMemberRec& mem : rec->members) {
     NEARDUP_ASSIGN_OR_RETURN(DocRecord d, m.MustGetDoc(txn.get(), mem.doc));
-    StoryMember out;
+    IndexStoryMember out;
     if (mem.doc == rec->centre) story.centre = d.id;
     if (mem.doc == reference.doc) {
-      out.role = pick.external ? Role::kDerivative : Role::kOrigin;
+      out.role = pick.external ? IndexRole::kDerivative : IndexRole::kOrigin;
       out.jaccard = 1;
       out.containment = 1;
       out.hamming = 0;
     } else {
       const PairScore s =
           internal::ScoreSketches(RefOf(d), RefOf(reference), m.options.dedup);
-      out.role = pick.external          ? Role::kDerivative
+      out.role = pick.external          ? IndexRole::kDerivative
                  : m.Counts(s.relation) ? RoleOf(s.relation)
-                                        : Role::kRelated;
+                                        : IndexRole::kRelated;
       out.jaccard = s.jaccard;
       out.containment = s.a_in_b;
       out.hamming = s.hamming;
