@@ -54,10 +54,8 @@ class ServiceHandlerTest : public ::testing::Test {
            ("neardup_service_test_" + std::to_string(::getpid()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
-    OpenOptions open;
-    open.sync = false;  // Durable against a process crash; fast tests.
     absl::StatusOr<std::unique_ptr<StreamIndex>> index =
-        StreamIndex::Create(dir_.string(), IndexOptions(), open);
+        StreamIndex::Create(dir_.string(), IndexOptions());
     ASSERT_TRUE(index.ok()) << index.status();
     index_ = *std::move(index);
     service_ = std::make_unique<Service>(index_.get(), ServiceOptions());
@@ -222,7 +220,7 @@ TEST_F(ServiceHandlerTest, StoryWithMembersRolesAndOrigin) {
   EXPECT_EQ(j["members"][0]["role"], "origin");
   EXPECT_EQ(j["members"][1]["id"], "copy-1");
   EXPECT_EQ(j["members"][1]["role"], "copy");
-  absl::StatusOr<Story> direct = index_->GetStory(story);
+  auto direct = index_->GetStory(story);
   ASSERT_TRUE(direct.ok());
   EXPECT_EQ(r.body, StoryToJson(*direct) + "\n");
 

@@ -268,7 +268,7 @@ HttpResponse Service::Impl::GetStory(std::string_view id) {
     return Error(400, "a story id is a positive integer, not \"" +
                           std::string(id) + "\"");
   }
-  absl::StatusOr<Story> story = index->GetStory(story_id);
+  auto story = index->GetStory(story_id);  // StatusOr of the story.
   if (!story.ok()) return IndexError(story.status());
   HttpResponse r;
   r.body = StoryToJson(*story);
