@@ -167,6 +167,14 @@ struct StoryReport {
   std::vector<std::vector<Attribution>> attributions;
 };
 
+// The role document `member` (pair.a or pair.b) would have in a story whose
+// origin is the pair's other document, from the share of its words inside
+// passages shared with it and how exactly they match (the rules
+// AnalyzeStories applies to members against an in-input origin; credits
+// are not considered): kCopy, kNearDuplicate, kRewrite or kIndependent.
+// For callers that know the origin, and for evaluation against labels.
+Role RoleAgainstOrigin(const PairAnalysis& pair, uint32_t member);
+
 // Analyses `docs`. Errors: InvalidArgument for bad options (seed_words < 1,
 // a threshold outside [0, 1]) or duplicate document ids; ResourceExhausted
 // for more than max_documents documents.

@@ -45,6 +45,14 @@ double Exactness(const PairAnalysis& p) {
   return span == 0 ? 0 : static_cast<double>(matched) / span;
 }
 
+// The role from the share taken and its exactness (see the constants).
+Role RoleFromShare(double share, double exact) {
+  if (share >= kCopyShare && exact >= kCopyExact) return Role::kCopy;
+  if (share >= kNearDuplicateShare) return Role::kNearDuplicate;
+  if (share >= kRewriteShare) return Role::kRewrite;
+  return Role::kIndependent;
+}
+
 std::string Pct(double x) { return absl::StrFormat("%.0f%%", 100 * x); }
 
 // Origin by text reuse. For member i: `holds` is the share of the text the
@@ -323,17 +331,18 @@ Story BuildStory(const StoryContext& ctx,
       const double exact = Exactness(p);
       m.share_taken = share;
       const std::string from = ctx.docs[r].id;
-      if (share >= kCopyShare && exact >= kCopyExact) {
+      const Role by_share = RoleFromShare(share, exact);
+      if (by_share == Role::kCopy) {
         m.role = Role::kCopy;
         m.confidence = std::min(1.0, 0.6 + 2 * (share - kCopyShare));
         m.reasons.push_back(absl::StrCat(Pct(share), " of its words are in ",
                                          from, ", ", Pct(exact), " verbatim"));
-      } else if (share >= kNearDuplicateShare) {
+      } else if (by_share == Role::kNearDuplicate) {
         m.role = Role::kNearDuplicate;
         m.confidence = std::min(1.0, 0.6 + 2 * (share - kNearDuplicateShare));
         m.reasons.push_back(absl::StrCat(Pct(share), " of its words are in ",
                                          from, " with light edits"));
-      } else if (share >= kRewriteShare || credits_origin) {
+      } else if (by_share == Role::kRewrite || credits_origin) {
         m.role = Role::kRewrite;
         m.confidence = credits_origin ? 0.8 : 0.5 + share;
         m.reasons.push_back(absl::StrCat(Pct(share), " of its words are in ",
@@ -392,3 +401,13 @@ Story BuildStory(const StoryContext& ctx,
 }
 
 }  // namespace neardup::internal
+
+namespace neardup {
+
+Role RoleAgainstOrigin(const PairAnalysis& pair, uint32_t member) {
+  const bool is_a = member == pair.a;
+  return internal::RoleFromShare(is_a ? pair.a_in_b : pair.b_in_a,
+                                 internal::Exactness(pair));
+}
+
+}  // namespace neardup
