@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
@@ -226,6 +227,14 @@ struct Scored {
   PairScore score;  // (probe, rec).
 };
 
+// What a write batch has not yet put into LMDB: its postings (put sorted at
+// the end, which is much cheaper than one by one) and its stories (each put
+// once, however many documents join it).
+struct PendingWrites {
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> postings;
+  absl::flat_hash_map<uint64_t, StoryRecord> stories;
+};
+
 struct Judgement {
   std::vector<Scored> matches;       // Duplicates, best first.
   std::optional<StoryRecord> story;  // The story to join.
@@ -335,17 +344,20 @@ struct StreamIndex::Impl {
   absl::StatusOr<std::optional<DocRecord>> GetDoc(MDB_txn* txn,
                                                   uint32_t doc) const;
   absl::StatusOr<DocRecord> MustGetDoc(MDB_txn* txn, uint32_t doc) const;
-  absl::StatusOr<std::optional<StoryRecord>> GetStoryRec(MDB_txn* txn,
-                                                         uint64_t story) const;
+  absl::StatusOr<std::optional<StoryRecord>> GetStoryRec(
+      MDB_txn* txn, uint64_t story,
+      const PendingWrites* pending = nullptr) const;
   absl::StatusOr<std::optional<uint32_t>> GetId(MDB_txn* txn,
                                                 std::string_view id) const;
   std::vector<uint64_t> KeysOf(const std::vector<uint32_t>& bands,
                                const std::vector<uint32_t>& partial,
                                uint64_t simhash, bool has_text) const;
-  absl::Status Judge(MDB_txn* txn, const Probe& probe, Judgement* out) const;
+  absl::Status Judge(MDB_txn* txn, const Probe& probe,
+                     const PendingWrites* pending, Judgement* out) const;
   absl::Status MakeVerdict(MDB_txn* txn, const Probe& probe,
                            const StoryRecord& story, IndexVerdict* v) const;
   Probe MakeProbe(const Document& doc, const DocSketch& sketch) const;
+  absl::Status FlushPending(MDB_txn* txn, const PendingWrites& pending);
   absl::StatusOr<std::vector<IndexVerdict>> Write(
       absl::Span<const Document> docs, bool with_matches);
 };
@@ -445,7 +457,13 @@ absl::StatusOr<DocRecord> StreamIndex::Impl::MustGetDoc(MDB_txn* txn,
 }
 
 absl::StatusOr<std::optional<StoryRecord>> StreamIndex::Impl::GetStoryRec(
-    MDB_txn* txn, uint64_t story) const {
+    MDB_txn* txn, uint64_t story, const PendingWrites* pending) const {
+  if (pending != nullptr) {
+    auto it = pending->stories.find(story);
+    if (it != pending->stories.end()) {
+      return std::optional<StoryRecord>(it->second);
+    }
+  }
   MDB_val k = MdbVal(&story, 8), v;
   const int rc = mdb_get(txn, stories, &k, &v);
   if (rc == MDB_NOTFOUND) return std::optional<StoryRecord>();
@@ -508,6 +526,7 @@ Probe StreamIndex::Impl::MakeProbe(const Document& doc,
 }
 
 absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
+                                      const PendingWrites* pending,
                                       Judgement* out) const {
   out->matches.clear();
   out->story.reset();
@@ -540,6 +559,15 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
       status = MdbStatus(rc, "read postings");
       break;
     }
+    // Then this batch's documents (numbered after every committed one).
+    if (pending != nullptr && taken < cap) {
+      auto it = pending->postings.find(key);
+      if (it == pending->postings.end()) continue;
+      for (uint32_t doc : it->second) {
+        if (taken++ >= cap) break;
+        if (doc != probe.number) candidates.push_back(doc);
+      }
+    }
   }
   mdb_cursor_close(cursor);
   NEARDUP_RETURN_IF_ERROR(status);
@@ -570,7 +598,7 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
     if (seen.size() >= kMaxStoriesChecked) break;
     seen.push_back(m.rec.story);
     NEARDUP_ASSIGN_OR_RETURN(std::optional<StoryRecord> story,
-                             GetStoryRec(txn, m.rec.story));
+                             GetStoryRec(txn, m.rec.story, pending));
     if (!story.has_value()) {
       return absl::DataLossError(
           absl::StrCat("index record document #", m.rec.doc,
@@ -659,6 +687,7 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::Write(
   NEARDUP_RETURN_IF_ERROR(ReadCounters(txn.get(), &counters));
   std::vector<IndexVerdict> verdicts(batch.size());
   Judgement judgement;
+  PendingWrites pending;
   for (size_t i = 0; i < batch.size(); ++i) {
     const Document& doc = batch[i];
     IndexVerdict& v = verdicts[i];
@@ -688,7 +717,7 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::Write(
     }
     Probe probe = MakeProbe(doc, sketch);
     probe.cites = std::move(cites[i]);
-    NEARDUP_RETURN_IF_ERROR(Judge(txn.get(), probe, &judgement));
+    NEARDUP_RETURN_IF_ERROR(Judge(txn.get(), probe, &pending, &judgement));
     probe.number = static_cast<uint32_t>(counters.next_doc++);
 
     StoryRecord story;
@@ -720,28 +749,23 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::Write(
     rec.outlet = std::string(internal::CutUtf8(doc.outlet, kMaxOutletBytes));
     rec.cites = probe.cites;
     const std::string doc_bytes = internal::EncodeDoc(rec);
-    const std::string story_bytes = internal::EncodeStory(story);
     const std::string id_key = IdKey(doc.id);
     {
+      // Document numbers only grow: append.
       MDB_val k = MdbVal(&probe.number, 4),
               val = MdbVal(doc_bytes.data(), doc_bytes.size());
-      NEARDUP_RETURN_IF_ERROR(
-          MdbStatus(mdb_put(txn.get(), docs, &k, &val, 0), "write document"));
+      NEARDUP_RETURN_IF_ERROR(MdbStatus(
+          mdb_put(txn.get(), docs, &k, &val, MDB_APPEND), "write document"));
       MDB_val ik = MdbVal(id_key.data(), id_key.size()),
               iv = MdbVal(&probe.number, 4);
       NEARDUP_RETURN_IF_ERROR(
           MdbStatus(mdb_put(txn.get(), ids, &ik, &iv, 0), "write id"));
-      MDB_val sk = MdbVal(&story.story, 8),
-              sv = MdbVal(story_bytes.data(), story_bytes.size());
-      NEARDUP_RETURN_IF_ERROR(
-          MdbStatus(mdb_put(txn.get(), stories, &sk, &sv, 0), "write story"));
     }
     for (uint64_t key :
          KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true)) {
-      MDB_val k = MdbVal(&key, 8), val = MdbVal(&probe.number, 4);
-      NEARDUP_RETURN_IF_ERROR(MdbStatus(
-          mdb_put(txn.get(), postings, &k, &val, 0), "write posting"));
+      pending.postings[key].push_back(probe.number);
     }
+    pending.stories[story.story] = story;
     ++counters.documents;
 
     NEARDUP_RETURN_IF_ERROR(MakeVerdict(txn.get(), probe, story, &v));
@@ -757,10 +781,42 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::Write(
       }
     }
   }
+  NEARDUP_RETURN_IF_ERROR(FlushPending(txn.get(), pending));
   ++counters.commits;
   NEARDUP_RETURN_IF_ERROR(WriteCounters(txn.get(), counters));
   NEARDUP_RETURN_IF_ERROR(txn.Commit());
   return verdicts;
+}
+
+absl::Status StreamIndex::Impl::FlushPending(MDB_txn* txn,
+                                             const PendingWrites& pending) {
+  // In key order: each put lands next to the previous one in the B-tree.
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  for (const auto& [key, list] : pending.postings) {
+    for (uint32_t doc : list) pairs.emplace_back(key, doc);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  MDB_cursor* cursor = nullptr;
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_cursor_open(txn, postings, &cursor), "open cursor"));
+  int rc = MDB_SUCCESS;
+  for (const auto& [key, doc] : pairs) {
+    MDB_val k = MdbVal(&key, 8), v = MdbVal(&doc, 4);
+    rc = mdb_cursor_put(cursor, &k, &v, 0);
+    if (rc != MDB_SUCCESS) break;
+  }
+  mdb_cursor_close(cursor);
+  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "write posting"));
+  std::vector<uint64_t> ids;
+  for (const auto& entry : pending.stories) ids.push_back(entry.first);
+  std::sort(ids.begin(), ids.end());
+  for (uint64_t id : ids) {
+    const std::string bytes = internal::EncodeStory(pending.stories.at(id));
+    MDB_val k = MdbVal(&id, 8), v = MdbVal(bytes.data(), bytes.size());
+    NEARDUP_RETURN_IF_ERROR(
+        MdbStatus(mdb_put(txn, stories, &k, &v, 0), "write story"));
+  }
+  return absl::OkStatus();
 }
 
 StreamIndex::StreamIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -980,7 +1036,7 @@ absl::StatusOr<IndexVerdict> StreamIndex::Query(const Document& doc) const {
     if (self.has_value()) probe.number = *self;
   }
   Judgement judgement;
-  NEARDUP_RETURN_IF_ERROR(m.Judge(txn.get(), probe, &judgement));
+  NEARDUP_RETURN_IF_ERROR(m.Judge(txn.get(), probe, nullptr, &judgement));
   if (judgement.story.has_value()) {
     StoryRecord story = *std::move(judgement.story);
     // As if it were added: a member, with its date and credits. A document
