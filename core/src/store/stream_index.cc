@@ -846,6 +846,11 @@ absl::Status StreamIndex::Impl::OpenEnv(bool create) {
         m->dir, "/data.mdb is not a readable index: ", mdb_strerror(rc)));
   }
   NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, absl::StrCat("open ", m->dir)));
+  // Reader slots left by a process that died (e.g. SIGKILL) are freed.
+  if (!m->open.read_only) {
+    int dead = 0;
+    (void)mdb_reader_check(m->env, &dead);
+  }
   // A file cut short would fault when a page beyond its end is touched:
   // check that every page the last commit uses is in the file.
   MDB_envinfo info;
