@@ -29,7 +29,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "nlohmann/json.hpp"
 #include "xxhash.h"
 
 #include "neardup/attribution.h"
@@ -38,161 +37,38 @@
 #include "internal/status_macros.h"
 #include "search/pair_score.h"
 #include "search/parallel.h"
+#include "store/index_format.h"
 #include "store/lmdb_util.h"
 #include "store/records.h"
 
 namespace neardup {
 namespace {
 
+using internal::AddCites;
+using internal::Counters;
 using internal::DocRecord;
+using internal::IdKey;
+using internal::kFormatVersion;
+using internal::kLshBand;
+using internal::kMagic;
+using internal::kPartialBand;
+using internal::kSimHashTable;
 using internal::MdbStatus;
 using internal::MdbVal;
+using internal::OriginPick;
+using internal::PickOrigin;
+using internal::PostingKey;
 using internal::StoryRecord;
 using internal::Sv;
 using internal::Txn;
 using internal::View;
 
-constexpr uint32_t kFormatVersion = 1;
-constexpr std::string_view kMagic = "neardup-index";
 constexpr uint32_t kProbeDoc = std::numeric_limits<uint32_t>::max();
 constexpr size_t kMaxIdBytes = 4096;
 constexpr size_t kMaxOutletBytes = 1024;
-// Ids longer than this are keyed by their XXH3-128 hash (LMDB keys are at
-// most 511 bytes).
-constexpr size_t kMaxIdKeyBytes = 400;
-constexpr uint64_t kIdHashSeed = 0x6e64696478696473ULL;  // "ndidxids"
 constexpr uint64_t kSimKeySeed = 0x6e6473696d6b6579ULL;  // "ndsimkey"
 // Stories a new document is checked against at most (its best matches').
 constexpr size_t kMaxStoriesChecked = 16;
-
-// Posting key families (top byte of the key).
-enum Family : uint64_t { kLshBand = 0, kPartialBand = 1, kSimHashTable = 2 };
-
-uint64_t PostingKey(uint64_t family, uint64_t index, uint64_t value) {
-  return family << 56 | index << 48 | (value & ((uint64_t{1} << 48) - 1));
-}
-
-// Permuted SimHash tables (Manku, Jain & Das Sarma 2007), as simhash_index.h:
-// the 64 bits cut into m = k + 2 blocks; two fingerprints within distance k
-// agree exactly on the blocks of at least one choice of m - k blocks. One
-// mask per choice; a table's key is a hash of the fingerprint's bits under
-// its mask (a hash collision only adds a candidate, which verification
-// rejects).
-std::vector<uint64_t> SimHashMasks(int k) {
-  std::vector<uint64_t> masks;
-  if (k < 0) return masks;
-  const int m = k + 2;
-  std::vector<uint64_t> block(m);
-  for (int i = 0; i < m; ++i) {
-    const int begin = 64 * i / m, end = 64 * (i + 1) / m;
-    const int width = end - begin, lo = 64 - end;
-    block[i] = width == 64 ? ~uint64_t{0} : ((uint64_t{1} << width) - 1) << lo;
-  }
-  // Every subset of m - k = 2 blocks... in general of m - k blocks.
-  std::vector<int> chosen(m - k);
-  for (int i = 0; i < m - k; ++i) chosen[i] = i;
-  while (true) {
-    uint64_t mask = 0;
-    for (int c : chosen) mask |= block[c];
-    masks.push_back(mask);
-    int i = m - k - 1;
-    while (i >= 0 && chosen[i] == k + i) --i;
-    if (i < 0) break;
-    ++chosen[i];
-    for (int j = i + 1; j < m - k; ++j) chosen[j] = chosen[j - 1] + 1;
-  }
-  return masks;
-}
-
-std::string IdKey(std::string_view id) {
-  if (id.size() <= kMaxIdKeyBytes) return std::string(id);
-  const XXH128_hash_t h =
-      XXH3_128bits_withSeed(id.data(), id.size(), kIdHashSeed);
-  std::string key("\0\xff#", 3);
-  key.append(reinterpret_cast<const char*>(&h.high64), 8);
-  key.append(reinterpret_cast<const char*>(&h.low64), 8);
-  return key;
-}
-
-struct Counters {
-  uint64_t next_doc = 0;
-  uint64_t next_story = 1;
-  uint64_t documents = 0;
-  uint64_t deleted = 0;
-  uint64_t stories = 0;
-  uint64_t multi_stories = 0;
-  uint64_t commits = 0;
-};
-
-std::string EncodeCounters(const Counters& c) {
-  std::string s(sizeof(Counters), '\0');
-  std::memcpy(s.data(), &c, sizeof(Counters));
-  return internal::Seal(std::move(s));
-}
-
-nlohmann::json OptionsJson(const IndexOptions& o) {
-  const DedupOptions& d = o.dedup;
-  nlohmann::json j;
-  j["shingle_size"] = d.shingle_size;
-  j["num_registers"] = d.num_registers;
-  j["jaccard_threshold"] = d.jaccard_threshold;
-  j["containment_threshold"] = d.containment_threshold;
-  j["min_partial_share"] = d.min_partial_share;
-  j["partial_lsh_threshold"] = d.partial_lsh_threshold;
-  j["simhash_distance"] = d.simhash_distance;
-  std::vector<std::string> relations;
-  for (Relation r : d.duplicate_relations) {
-    relations.emplace_back(RelationName(r));
-  }
-  j["duplicate_relations"] = relations;
-  j["min_shingles"] = d.min_shingles;
-  j["max_pairs_per_doc"] = d.max_pairs_per_doc;
-  j["skip_boilerplate"] = d.tokenize.skip_boilerplate;
-  j["lsh_non_duplicate_decay"] = d.lsh_tuning.non_duplicate_decay;
-  j["lsh_duplicate_skew"] = d.lsh_tuning.duplicate_skew;
-  j["lsh_false_positive_weight"] = d.lsh_tuning.false_positive_weight;
-  j["lsh_false_negative_weight"] = d.lsh_tuning.false_negative_weight;
-  j["max_bytes"] = o.max_bytes;
-  j["attributions"] = o.attributions;
-  return j;
-}
-
-absl::StatusOr<IndexOptions> ParseOptionsJson(std::string_view text) {
-  IndexOptions o;
-  DedupOptions& d = o.dedup;
-  try {
-    const nlohmann::json j = nlohmann::json::parse(text);
-    d.shingle_size = j.at("shingle_size").get<int>();
-    d.num_registers = j.at("num_registers").get<int>();
-    d.jaccard_threshold = j.at("jaccard_threshold").get<double>();
-    d.containment_threshold = j.at("containment_threshold").get<double>();
-    d.min_partial_share = j.at("min_partial_share").get<double>();
-    d.partial_lsh_threshold = j.at("partial_lsh_threshold").get<double>();
-    d.simhash_distance = j.at("simhash_distance").get<int>();
-    d.duplicate_relations.clear();
-    for (const auto& r : j.at("duplicate_relations")) {
-      absl::StatusOr<Relation> rel = ParseRelation(r.get<std::string>());
-      if (!rel.ok()) return absl::DataLossError("index options: bad relation");
-      d.duplicate_relations.push_back(*rel);
-    }
-    d.min_shingles = j.at("min_shingles").get<int>();
-    d.max_pairs_per_doc = j.at("max_pairs_per_doc").get<int>();
-    d.tokenize.skip_boilerplate = j.at("skip_boilerplate").get<bool>();
-    d.lsh_tuning.non_duplicate_decay =
-        j.at("lsh_non_duplicate_decay").get<double>();
-    d.lsh_tuning.duplicate_skew = j.at("lsh_duplicate_skew").get<double>();
-    d.lsh_tuning.false_positive_weight =
-        j.at("lsh_false_positive_weight").get<double>();
-    d.lsh_tuning.false_negative_weight =
-        j.at("lsh_false_negative_weight").get<double>();
-    o.max_bytes = j.at("max_bytes").get<uint64_t>();
-    o.attributions = j.at("attributions").get<bool>();
-  } catch (const nlohmann::json::exception& e) {
-    return absl::DataLossError(
-        absl::StrCat("index options record is unreadable: ", e.what()));
-  }
-  return o;
-}
 
 // The judged document: a new one (Ingest) or a query.
 struct Probe {
@@ -261,54 +137,6 @@ IndexRole RoleOf(Relation r) {
   return IndexRole::kRelated;
 }
 
-// The origin of a story: an external outlet when a member credits one that
-// is no member's outlet (the first such, in first-seen order), else the
-// earliest published member (ties: arrival).
-struct OriginPick {
-  bool external = false;
-  std::string outlet;  // External.
-  uint32_t doc = 0;    // Member.
-};
-
-OriginPick PickOrigin(const StoryRecord& s) {
-  OriginPick pick;
-  for (const internal::StoryCite& c : s.cites) {
-    const bool member = std::any_of(s.members.begin(), s.members.end(),
-                                    [&c](const internal::StoryMemberRec& m) {
-                                      return m.outlet_hash == c.key_hash;
-                                    });
-    if (!member) {
-      pick.external = true;
-      pick.outlet = c.name;
-      return pick;
-    }
-  }
-  const internal::StoryMemberRec* best = nullptr;
-  for (const internal::StoryMemberRec& m : s.members) {
-    if (best == nullptr || m.published < best->published ||
-        (m.published == best->published && m.doc < best->doc)) {
-      best = &m;
-    }
-  }
-  if (best != nullptr) pick.doc = best->doc;
-  return pick;
-}
-
-void AddCites(const std::vector<std::string>& cites, StoryRecord* s) {
-  for (const std::string& name : cites) {
-    const uint64_t h = internal::OutletHash(name);
-    if (h == 0) continue;
-    auto it = std::find_if(
-        s->cites.begin(), s->cites.end(),
-        [h](const internal::StoryCite& c) { return c.key_hash == h; });
-    if (it != s->cites.end()) {
-      ++it->count;
-    } else {
-      s->cites.push_back({h, 1, name});
-    }
-  }
-}
-
 std::optional<int64_t> Published(int64_t p) {
   if (p == INT64_MAX) return std::nullopt;
   return p;
@@ -375,7 +203,7 @@ absl::Status StreamIndex::Impl::Setup() {
   if (!d.ok()) return d.status();
   sketcher.emplace(*std::move(d));
   lsh_bands = sketcher->lsh_params().bands;
-  simhash_masks = SimHashMasks(options.dedup.simhash_distance);
+  simhash_masks = internal::SimHashMasks(options.dedup.simhash_distance);
   for (Relation r : options.dedup.duplicate_relations) {
     counts[static_cast<int>(r)] = true;
   }
@@ -427,7 +255,7 @@ absl::Status StreamIndex::Impl::ReadCounters(MDB_txn* txn, Counters* c) const {
 }
 
 absl::Status StreamIndex::Impl::WriteCounters(MDB_txn* txn, const Counters& c) {
-  const std::string rec = EncodeCounters(c);
+  const std::string rec = internal::EncodeCounters(c);
   MDB_val k = MdbVal("counters", 8), v = MdbVal(rec.data(), rec.size());
   return MdbStatus(mdb_put(txn, meta, &k, &v, 0), "write counters");
 }
@@ -531,8 +359,10 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
   out->matches.clear();
   out->story.reset();
   const DocSketch& s = *probe.sketch;
-  const std::vector<uint64_t> keys =
+  std::vector<uint64_t> keys =
       KeysOf(s.band_keys, s.partial_band_keys, s.simhash, !s.minhash.empty());
+  // In key order, successive lookups share most of their B-tree path.
+  std::sort(keys.begin(), keys.end());
   std::vector<uint32_t> candidates;
   MDB_cursor* cursor = nullptr;
   NEARDUP_RETURN_IF_ERROR(
@@ -902,7 +732,7 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Create(
   format.append(reinterpret_cast<const char*>(&kFormatVersion), 4);
   const std::string sealed_format = internal::Seal(format);
   const std::string sealed_options =
-      internal::Seal(OptionsJson(options).dump());
+      internal::Seal(internal::OptionsJson(options));
   for (const auto& [key, value] :
        {std::pair<std::string_view, const std::string*>{"format",
                                                         &sealed_format},
@@ -967,7 +797,8 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Open(
     NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "read options"));
     NEARDUP_ASSIGN_OR_RETURN(std::string_view options_json,
                              internal::Unseal(View(v), "options"));
-    NEARDUP_ASSIGN_OR_RETURN(m->options, ParseOptionsJson(options_json));
+    NEARDUP_ASSIGN_OR_RETURN(m->options,
+                             internal::ParseOptionsJson(options_json));
     Counters counters;
     NEARDUP_RETURN_IF_ERROR(m->ReadCounters(txn.get(), &counters));
   }
