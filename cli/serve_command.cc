@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -112,6 +113,12 @@ int RunServe(const ServeFlags& flags) {
   server.set_keep_alive_timeout(flags.keep_alive_seconds);
   server.set_keep_alive_max_count(1000);
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: cpp-httplib's default adds SO_REUSEPORT, which would
+  // let a second server bind a port in use (and share the traffic).
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   const auto handler = [&service](const httplib::Request& req,
                                   httplib::Response& res) {
     HttpResponse response = service.Handle(ToServiceRequest(req));

@@ -286,6 +286,13 @@ TEST_F(ServiceE2eTest, EndpointsOverHttp) {
               HasSubstr("neardup_http_requests_total{endpoint=\"/v1/ingest\","
                         "status=\"200\"} 2\n"));
 
+  // A second server cannot take the port.
+  Server second;
+  EXPECT_FALSE(
+      second.Start({"--index", dir_.string(), "--port", std::to_string(port)}));
+  EXPECT_EQ(second.Wait(), 2) << second.err();
+  EXPECT_THAT(second.err(), HasSubstr("cannot listen"));
+
   EXPECT_EQ(server.Stop(SIGINT), 0) << server.err();
   EXPECT_THAT(server.err(), HasSubstr("stopped on SIGINT"));
 }
