@@ -1,6 +1,6 @@
 // Copyright 2026 The neardup Authors.
 //
-// The signing pipeline, and the golden vectors that pin signature format v1
+// The signing pipeline, and the golden vectors that pin signature format v2
 // (docs/signature-format.md). A golden mismatch means the format changed:
 // bump kSignatureFormatVersion, document it, and regenerate with
 //   NEARDUP_UPDATE_GOLDEN=1 build/tests/sketch_test
@@ -31,7 +31,7 @@
 namespace neardup {
 namespace {
 
-constexpr char kGoldenPath[] = "tests/golden/signatures_v1.txt";
+constexpr char kGoldenPath[] = "tests/golden/signatures_v2.txt";
 
 // The golden input text: two short news paragraphs.
 constexpr char kGoldenText[] =
@@ -87,6 +87,22 @@ std::map<std::string, std::string> ComputeGolden() {
   for (int i = 0; i < 37; ++i) weights.push_back(0.25f * (i % 7) - 0.5f);
   out["simhash.uniform.n37"] = Hex64(SimHashUniform(features));
   out["simhash.weighted.n37"] = Hex64(SimHash(features, weights));
+  // Words and shingles (section 1): token hashes of words of 1..20 bytes
+  // (both sides of the 8- and 16-byte boundaries of the short-word hash),
+  // and 5-shingles of the golden hash inputs.
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  std::string token_hashes;
+  for (size_t len = 1; len <= 20; ++len) {
+    token_hashes += Hex64(TokenHash(letters.substr(0, len)));
+  }
+  out["token.a_to_t"] = token_hashes;
+  std::vector<Token> tokens;
+  for (uint64_t h : GoldenHashes(9)) tokens.push_back(Token{0, 0, h, 0});
+  std::string shingles;
+  for (uint64_t h : ShingleHashes(tokens, 5)) shingles += Hex64(h);
+  out["shingle.n5.t9"] = shingles;
+  out["shingle.n5.t3"] =
+      Hex64(ShingleHashes(absl::MakeConstSpan(tokens).subspan(0, 3), 5)[0]);
   const Sketcher sketcher = Sketcher::Create({}).value();
   const DocumentSketch s = sketcher.Sketch(kGoldenText);
   out["text.default.minhash"] = Hex(s.minhash.values);
@@ -115,11 +131,11 @@ std::map<std::string, std::string> ReadGolden() {
   return out;
 }
 
-TEST(SketchGoldenTest, SignatureFormatV1IsStable) {
-  ASSERT_EQ(kSignatureFormatVersion, 1);
+TEST(SketchGoldenTest, SignatureFormatV2IsStable) {
+  ASSERT_EQ(kSignatureFormatVersion, 2);
   if (std::getenv("NEARDUP_UPDATE_GOLDEN") != nullptr) {
     std::ofstream out(kGoldenPath);
-    out << "# neardup signature format v1: golden vectors "
+    out << "# neardup signature format v2: golden vectors "
            "(tests/sketch_test.cc).\n";
     for (const auto& [name, value] : ComputeGolden()) {
       out << name << " " << value << "\n";

@@ -2,7 +2,9 @@
 
 #include "neardup/text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "gtest/gtest.h"
 
 #include "english_text.h"
+#include "sketch_reference_text.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
 
@@ -40,10 +43,47 @@ std::vector<uint64_t> Hashes(std::string_view text) {
 
 uint64_t H(std::string_view normalized) { return TokenHash(normalized); }
 
-TEST(TokenHashTest, IsSeededXxh3) {
+TEST(TokenHashTest, MatchesReferenceDefinition) {
   EXPECT_EQ(TokenHash("abc"), TokenHash("abc"));
   EXPECT_NE(TokenHash("abc"), TokenHash("abd"));
   EXPECT_NE(TokenHash(""), TokenHash("a"));
+  // Every length around the 8- and 16-byte boundaries, any byte values
+  // (including NUL and non-ASCII), against the plain reference.
+  uint64_t x = 3;
+  for (int round = 0; round < 4000; ++round) {
+    std::string word(round % 41, '\0');
+    for (char& c : word) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+      c = static_cast<char>(x >> 56);
+    }
+    ASSERT_EQ(TokenHash(word), testing::ReferenceTokenHash(word)) << round;
+  }
+}
+
+TEST(TokenHashTest, NoCollisionsAmongShortWords) {
+  // Every word of 1..3 bytes over a 38-character alphabet, and 1..16-byte
+  // prefixes of long words: 56,000 hashes, where a 64-bit hash collides
+  // with probability ~1e-10.
+  const std::string_view alphabet = "abcdefghijklmnopqrstuvwxyz0123456789'.";
+  std::vector<uint64_t> hashes;
+  std::string w;
+  for (char a : alphabet) {
+    hashes.push_back(TokenHash(std::string(1, a)));
+    for (char b : alphabet) {
+      hashes.push_back(TokenHash(std::string{a, b}));
+      for (char c : alphabet) hashes.push_back(TokenHash(std::string{a, b, c}));
+    }
+  }
+  for (char a : alphabet) {
+    const std::string word = std::string(1, a) + "bcdefghijklmnopqrstu";
+    for (size_t len = 4; len <= word.size(); ++len) {
+      hashes.push_back(TokenHash(word.substr(0, len)));
+    }
+  }
+  const size_t n = hashes.size();
+  std::sort(hashes.begin(), hashes.end());
+  EXPECT_EQ(std::unique(hashes.begin(), hashes.end()) - hashes.begin(),
+            static_cast<ptrdiff_t>(n));
 }
 
 TEST(TokenizeTest, EmptyAndSeparatorsOnly) {
@@ -379,9 +419,10 @@ std::vector<Token> ReferenceAsciiTokens(std::string_view text) {
     if (std::isupper(static_cast<unsigned char>(text[i]))) {
       flags |= kTokenCapitalized;
     }
-    if (internal::IsStopword(H(norm))) flags |= kTokenStopword;
-    tokens.push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-                           H(norm), flags});
+    const uint64_t hash = testing::ReferenceTokenHash(norm);
+    if (internal::IsStopword(hash)) flags |= kTokenStopword;
+    tokens.push_back(
+        Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), hash, flags});
     sentence_start = false;
     i = j;
   }

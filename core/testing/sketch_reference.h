@@ -16,7 +16,7 @@
 
 namespace neardup::testing {
 
-// Classic MinHash registers (format v1, section "Classic").
+// Classic MinHash registers (format v2, section "Classic").
 std::vector<uint32_t> ReferenceMinHashClassic(absl::Span<const uint64_t> hashes,
                                               int k, uint64_t seed);
 
@@ -25,7 +25,7 @@ std::vector<uint32_t> ReferenceMinHashClassic(absl::Span<const uint64_t> hashes,
 std::vector<uint32_t> ReferenceOnePermutationBins(
     absl::Span<const uint64_t> hashes, int k, uint64_t seed);
 
-// One-permutation MinHash with optimal densification (format v1, section
+// One-permutation MinHash with optimal densification (format v2, section
 // "One permutation").
 std::vector<uint32_t> ReferenceOnePermutation(absl::Span<const uint64_t> hashes,
                                               int k, uint64_t seed);

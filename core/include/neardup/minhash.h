@@ -38,7 +38,7 @@ namespace neardup {
 
 // Version of the signature format (docs/signature-format.md). Changing any
 // hash, seed derivation or layout bumps it.
-inline constexpr int kSignatureFormatVersion = 1;
+inline constexpr int kSignatureFormatVersion = 2;
 
 enum class MinHashMode {
   kClassic = 0,

@@ -26,9 +26,10 @@ inline constexpr uint64_t kShingleHashSeed =
     0x6e65617264757031ULL;  // "neardup1"
 
 // The hash of each window of n consecutive tokens, in text order (with
-// repeats): XXH3-64, seeded with kShingleHashSeed, over the n token hashes as
-// little-endian 64-bit words. A text with fewer than n (but at least one)
-// tokens yields one shingle over all of them. n must be >= 1.
+// repeats): a polynomial of the n token hashes mod 2^64, finished with a key
+// derived from kShingleHashSeed (signature format v2, section 1). A text
+// with fewer than n (but at least one) tokens yields one shingle over all of
+// them. n must be >= 1.
 std::vector<uint64_t> ShingleHashes(absl::Span<const Token> tokens, int n);
 
 // A set of shingle hashes: sorted, without duplicates.

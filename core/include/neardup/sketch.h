@@ -76,7 +76,7 @@ class Sketcher {
 };
 
 // Number of distinct values in `hashes`, without sorting (a linear-probing
-// table of 2 to 4 slots per value). Allocates the table.
+// table of 1.5 to 3 slots per value). Allocates the table.
 size_t CountDistinct(absl::Span<const uint64_t> hashes);
 
 }  // namespace neardup

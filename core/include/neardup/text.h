@@ -87,7 +87,9 @@ bool IsValidUtf8(std::string_view text);
 // possessive "'s".
 std::string Normalize(std::string_view text);
 
-// The hash of an already-normalised word: XXH3-64 with kTokenHashSeed.
+// The hash of an already-normalised word (signature format v2, section 1:
+// a keyed multiply-fold for words up to 16 bytes, XXH3-64 with
+// kTokenHashSeed beyond).
 uint64_t TokenHash(std::string_view normalized_word);
 
 // Splits `text` into words with offsets, line by line ('\n'). With

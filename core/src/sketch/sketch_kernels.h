@@ -15,7 +15,7 @@
 namespace neardup::internal {
 
 // The 32-bit lane a 64-bit shingle hash enters MinHash as: the XOR of its two
-// halves, so every bit of the XXH3 hash counts (format v1).
+// halves, so every bit of the shingle hash counts (format v2).
 inline uint32_t FoldHash(uint64_t x) {
   return static_cast<uint32_t>(x) ^ static_cast<uint32_t>(x >> 32);
 }

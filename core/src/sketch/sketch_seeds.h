@@ -1,7 +1,7 @@
 // Copyright 2026 The neardup Authors.
 //
 // The seeded hash functions of the signature format (docs/signature-format.md,
-// version 1). Changing anything here changes signatures: bump
+// version 2). Changing anything here changes signatures: bump
 // kSignatureFormatVersion and the golden vectors together.
 
 #ifndef NEARDUP_SKETCH_SKETCH_SEEDS_H_

@@ -56,10 +56,11 @@ DocumentSketch Sketcher::SketchTokens(absl::Span<const Token> tokens) const {
 
 size_t CountDistinct(absl::Span<const uint64_t> hashes) {
   if (hashes.size() < 2) return hashes.size();
-  // Open addressing on the top bits (the inputs are XXH3 hashes, so the
+  // Open addressing on the top bits (the inputs are shingle hashes, so the
   // top bits are uniform); 0 marks a free slot, so the value 0 is counted
   // apart.
-  const int bits = std::bit_width(hashes.size()) + 1;
+  // 1.5 to 3 slots per value (load factor 1/3 to 2/3).
+  const int bits = std::bit_width(hashes.size() + hashes.size() / 2);
   const size_t mask = (size_t{1} << bits) - 1;
   std::vector<uint64_t> table(mask + 1, 0);
   size_t distinct = 0;

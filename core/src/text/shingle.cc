@@ -1,12 +1,11 @@
 // Copyright 2026 The neardup Authors.
 //
 // Word n-gram shingles (Broder 1997): each window of n token hashes is hashed
-// again, as n little-endian 64-bit words, with XXH3 and kShingleHashSeed.
+// again, as a polynomial rolled from window to window (text/hash.h).
 
 #include "neardup/shingle.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -18,22 +17,24 @@ std::vector<uint64_t> ShingleHashes(absl::Span<const Token> tokens, int n) {
   std::vector<uint64_t> out;
   if (tokens.empty() || n < 1) return out;
   const size_t window = std::min<size_t>(static_cast<size_t>(n), tokens.size());
-  // Lay the token hashes out as little-endian words, then hash each window in
-  // place: window i reads out[i, i + window) and then overwrites out[i], which
-  // no later window reads.
-  out.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    uint64_t h = tokens[i].hash;
-    if constexpr (std::endian::native == std::endian::big) {
-      h = __builtin_bswap64(h);
-    }
-    out[i] = h;
-  }
   const size_t count = tokens.size() - window + 1;
-  for (size_t i = 0; i < count; ++i) {
-    out[i] = internal::HashShingleWords(&out[i], window);
-  }
   out.resize(count);
+  // Rolling form of HashShingleWords() (text/hash.h): with
+  // H_i = sum_j t_{i+j} P^(w-1-j),  H_{i+1} = H_i P - t_i P^w + t_{i+w}.
+  // The only serial dependency is one multiply and one add per window.
+  uint64_t base_pow = 1;  // P^w
+  for (size_t j = 0; j < window; ++j) base_pow *= internal::kShingleBase;
+  const uint64_t key = internal::ShingleKey(window);
+  uint64_t h = 0;
+  for (size_t j = 0; j < window; ++j) {
+    h = h * internal::kShingleBase + tokens[j].hash;
+  }
+  out[0] = internal::Avalanche(h ^ key);
+  for (size_t i = 1; i < count; ++i) {
+    h = h * internal::kShingleBase +
+        (tokens[i + window - 1].hash - tokens[i - 1].hash * base_pow);
+    out[i] = internal::Avalanche(h ^ key);
+  }
   return out;
 }
 

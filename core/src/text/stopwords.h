@@ -17,7 +17,7 @@
 namespace neardup::internal {
 
 // The stopword hashes in 256 buckets of 4, indexed by 8 bits of the
-// (already uniform) XXH3 hash: 8 KiB that stay in L1, and a lookup is four
+// (already uniform) token hash: 8 KiB that stay in L1, and a lookup is four
 // compares with no data-dependent branch. The constructor picks the bit
 // position so that no bucket overflows (it tries every shift; the chance
 // that none fits is negligible for ~250 words, and the table then falls back

@@ -6,10 +6,12 @@
 // "1,000"). Han, Hiragana and Katakana characters are one token each. All
 // other characters, and invalid UTF-8 bytes, separate words.
 //
-// ASCII words take the fast path: the byte table classifies, a stack buffer
-// receives the lower-cased bytes, and XXH3 hashes them, with no allocation
-// and no utf8proc call. A word with any non-ASCII character is normalised by
-// utf8proc (text/normalize.cc).
+// ASCII words of up to 15 bytes take the fast path: two 8-byte loads,
+// classified and lower-cased in registers (SWAR), hashed from the registers
+// (text/hash.h). Longer words, apostrophes, decimal points and words near the
+// end of the text take WordSlow(), still without allocation for ASCII; a word
+// with any non-ASCII character is normalised by utf8proc
+// (text/normalize.cc).
 
 #include <algorithm>
 #include <array>
@@ -97,6 +99,7 @@ class Tokenizer {
  public:
   Tokenizer(std::string_view text, std::vector<Token>* tokens)
       : s_(reinterpret_cast<const uint8_t*>(text.data())),
+        size_(std::min<size_t>(text.size(), UINT32_MAX)),
         tokens_(tokens),
         stopwords_(internal::StopwordTable::Get()) {}
 
@@ -233,7 +236,70 @@ class Tokenizer {
 
   // Scans the word starting at `begin` (a letter or digit), emits its token,
   // and returns the position after it.
-  size_t Word(size_t begin, size_t end, bool sentence_start) {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t Word(size_t begin, size_t end,
+                                           bool sentence_start) {
+    // Fast path: an ASCII word of at most 15 bytes that nothing after it can
+    // continue. It reads 16 bytes, which may run past the line (never past
+    // the text): the line's '\n' ends the word like any separator.
+    if (ABSL_PREDICT_TRUE(begin + 16 <= size_)) {
+      const uint64_t x0 = LoadLittleEndian64(s_ + begin);
+      const uint64_t x1 = LoadLittleEndian64(s_ + begin + 8);
+      const AsciiBlock b0 = ClassifyAscii(x0);
+      const AsciiBlock b1 = ClassifyAscii(x1);
+      const uint64_t stop0 = ~b0.alnum & kHigh;
+      const uint64_t stop1 = ~b1.alnum & kHigh;
+      // Word length: the first non-alnum byte (16 when there is none; a
+      // 0 is a non-ASCII first byte). countr_zero(0) is 64.
+      const size_t n = stop0 != 0 ? std::countr_zero(stop0) >> 3
+                                  : 8 + (std::countr_zero(stop1) >> 3);
+      if (n != 0 && n < 16 && !Continues(begin + n, end)) {
+        // Masks of the word's bytes in each half (n <= 15: no shift by 64).
+        const uint64_t m0 = n >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} << (8 * n));
+        const uint64_t m1 = n <= 8 ? 0 : ~(~uint64_t{0} << (8 * (n - 8)));
+        // Lower-case: an upper-case byte gains 0x20 (its 0x80 flag >> 2).
+        const uint64_t lo = (x0 | (b0.upper >> 2)) & m0;
+        const uint64_t hi = (x1 | (b1.upper >> 2)) & m1;
+        const uint64_t hash = internal::HashShortWord(lo, hi, n);
+        const bool has_digit = ((b0.digit & m0) | (b1.digit & m1)) != 0;
+        uint8_t flags = static_cast<uint8_t>(
+            (sentence_start ? kTokenSentenceStart : 0) |
+            (has_digit ? kTokenNumber : 0) |
+            ((b0.upper & 0x80) != 0 ? kTokenCapitalized : 0));
+        flags |= static_cast<uint8_t>((n <= kMaxStopwordBytes) &
+                                      stopwords_.Contains(hash)) *
+                 kTokenStopword;
+        tokens_->push_back(Token{static_cast<uint32_t>(begin),
+                                 static_cast<uint32_t>(begin + n), hash,
+                                 flags});
+        return begin + n;
+      }
+    }
+    return WordSlow(begin, end, sentence_start);
+  }
+
+  // True when the byte at i, right after an ASCII letter or digit, may
+  // continue the word: an apostrophe before a letter (or any non-ASCII
+  // byte), '.' or ',' between digits, or non-ASCII (a letter, a mark, U+2019,
+  // ...). Conservative: WordSlow() decides.
+  bool Continues(size_t i, size_t end) const {
+    const uint8_t k = kByteClass[s_[i]];
+    if (ABSL_PREDICT_TRUE(!(k & (internal::kByteInfix | kByteNonAscii)))) {
+      return false;
+    }
+    if (k & kByteNonAscii) return true;
+    if (i + 1 >= end) return false;
+    const uint8_t next = kByteClass[s_[i + 1]];
+    if (s_[i] == '\'') {
+      return (kByteClass[s_[i - 1]] & kByteLetter) &&
+             (next & (kByteLetter | kByteNonAscii));
+    }
+    return (kByteClass[s_[i - 1]] & kByteDigit) && (next & kByteDigit);
+  }
+
+  // Word() for everything else: words near the end of the text, long words,
+  // apostrophes, decimal points, non-ASCII.
+  ABSL_ATTRIBUTE_NOINLINE size_t WordSlow(size_t begin, size_t end,
+                                          bool sentence_start) {
     // 8 spare bytes: the SWAR loop stores whole blocks.
     char lower[kStackWordBytes + 8];
     size_t i = begin;
@@ -363,6 +429,7 @@ class Tokenizer {
   }
 
   const uint8_t* s_;
+  size_t size_;
   std::vector<Token>* tokens_;
   const internal::StopwordTable& stopwords_;
 };
