@@ -14,15 +14,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <regex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -362,6 +367,53 @@ TEST_F(ServiceE2eTest, SigtermDuringIngestsLosesNothingAcknowledged) {
   absl::StatusOr<IndexStats> stats = (*index)->Stats();
   ASSERT_TRUE(stats.ok());
   EXPECT_GE(stats->documents, acknowledged.size());
+}
+
+TEST_F(ServiceE2eTest, IngestAnswersAsTheIndexCommandPrints) {
+  // Copies and an unrelated article and its copy, as JSONL. (A duplicate id
+  // within one input is told apart with its file and line by the CLI's
+  // reader, so its skip detail differs by design.)
+  std::string jsonl;
+  const std::string other =
+      "Researchers at the university have found a species of frog in the "
+      "mountain forests that glows under ultraviolet light, a trait they "
+      "say may help the animals recognise each other at dusk.";
+  for (const auto &[id, text] :
+       std::vector<std::pair<std::string, std::string>>{{"wire", kWire},
+                                                        {"copy-1", kWire},
+                                                        {"frog", other},
+                                                        {"copy-2", kWire},
+                                                        {"frog-2", other}}) {
+    jsonl += Article(id, text) + "\n";
+  }
+  fs::create_directories(dir_);
+  const fs::path input = dir_ / "feed.jsonl";
+  { std::ofstream(input, std::ios::binary) << jsonl; }
+  const fs::path cli_index = dir_ / "cli.idx";
+  const fs::path cli_out = dir_ / "cli.out";
+  const std::string exe = NEARDUP_EXE;
+  ASSERT_EQ(std::system((exe + " index create --index " + cli_index.string() +
+                         " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  std::system((exe + " index ingest -q --index " + cli_index.string() + " " +
+               input.string() + " >" + cli_out.string() + " 2>/dev/null")
+                  .c_str());
+  std::ifstream in(cli_out, std::ios::binary);
+  const std::string printed((std::istreambuf_iterator<char>(in)),
+                            std::istreambuf_iterator<char>());
+  ASSERT_EQ(std::count(printed.begin(), printed.end(), '\n'), 5) << printed;
+
+  Server server;
+  ASSERT_TRUE(server.Start(
+      {"--index", (dir_ / "http.idx").string(), "--create", "--port", "0"}))
+      << server.err();
+  std::optional<Reply> r =
+      Fetch(server.port(), "POST", "/v1/ingest", jsonl, "application/x-ndjson");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, printed);
+  EXPECT_EQ(server.Stop(SIGTERM), 0) << server.err();
 }
 
 TEST_F(ServiceE2eTest, MissingIndexIsAUsageError) {
