@@ -165,7 +165,9 @@ absl::StatusOr<DocRecord> DecodeDoc(std::string_view record, uint32_t doc) {
     d.cites.resize(cites);
     for (std::string& c : d.cites) ok = ok && r.GetStr(&c);
   }
-  if (!ok || !r.done() || d.doc != doc) {
+  // Unknown flag bits are damage too (so a record decodes only if it
+  // re-encodes to the same bytes).
+  if (!ok || !r.done() || d.doc != doc || (flags & ~1u) != 0) {
     return absl::DataLossError(absl::StrCat(
         "index record ", what, " has a bad layout or version ", version));
   }
@@ -219,7 +221,7 @@ absl::StatusOr<StoryRecord> DecodeStory(std::string_view record,
       ok = ok && r.Get(&c.key_hash) && r.Get(&c.count) && r.GetStr(&c.name);
     }
   }
-  if (!ok || !r.done() || s.story != story) {
+  if (!ok || !r.done() || s.story != story || pad8 != 0 || pad16 != 0) {
     return absl::DataLossError(
         absl::StrCat("index record ", what, " has a bad layout or version"));
   }
