@@ -219,6 +219,8 @@ class Server {
 class ServiceE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_TRUE(fs::exists(NEARDUP_EXE))
+        << NEARDUP_EXE << " is missing: build the neardup target first";
     dir_ = fs::temp_directory_path() /
            ("neardup_serve_test_" + std::to_string(::getpid()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
