@@ -105,5 +105,45 @@ TEST(StoryRolesTest, CopyNearDuplicateRewriteIndependent) {
   }
 }
 
+TEST(StoryRolesTest, TwinOriginsSayTheTextCannotTell) {
+  // Two identical texts and a rewrite of them: either could be the origin,
+  // and the report says so instead of claiming to know.
+  std::vector<Document> docs;
+  docs.push_back(Doc("wire", kWire));
+  docs.push_back(Doc("mirror", kWire));
+  docs.push_back(Doc("edited", LightlyEdited()));
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->stories.size(), 1u);
+  const StoryOrigin& o = r->stories[0].origin;
+  ASSERT_EQ(o.kind, OriginKind::kDocument);
+  EXPECT_TRUE(o.id == "wire" || o.id == "mirror") << o.id;
+  EXPECT_LE(o.confidence, 0.5);
+  bool said = false;
+  for (const std::string& reason : o.reasons) {
+    said = said ||
+           reason.find("cannot tell which came first") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+
+  // Text of its own tells the copy: no twin note, higher confidence. (A
+  // text with every eighth word replaced is a twin too: gaps are bridged,
+  // and nothing says which side made the edits.)
+  docs[1].text = std::string(kWire) +
+                 " More local news follows on page four, with the weather "
+                 "and the tide tables for the coming week.";
+  docs[2].text = std::string(kWire).substr(0, 200) +
+                 " Readers can send their questions about the project to the "
+                 "newsroom, which will put them to the harbour authority.";
+  const absl::StatusOr<StoryReport> r2 = AnalyzeStories(docs);
+  ASSERT_TRUE(r2.ok()) << r2.status();
+  const StoryOrigin& o2 = r2->stories[0].origin;
+  EXPECT_EQ(o2.id, "wire");
+  EXPECT_GT(o2.confidence, 0.5);
+  for (const std::string& reason : o2.reasons) {
+    EXPECT_EQ(reason.find("cannot tell"), std::string::npos) << reason;
+  }
+}
+
 }  // namespace
 }  // namespace neardup

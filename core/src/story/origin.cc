@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 #include "neardup/attribution.h"
 #include "neardup/story.h"
@@ -26,6 +27,9 @@ constexpr double kCopyShare = 0.3;
 constexpr double kCopyExact = 0.95;
 constexpr double kNearDuplicateShare = 0.5;
 constexpr double kRewriteShare = 0.07;
+// Two members each with at least this share of their words in the other
+// are twins (one is a full copy of the other).
+constexpr double kTwinShare = 0.97;
 
 struct Citation {
   std::string outlet;             // Display form (the first seen).
@@ -259,6 +263,27 @@ Story BuildStory(const StoryContext& ctx,
           Pct(reuse.reused[pick]), " of its own text is found in them"));
       if (ctx.docs[reference].published) {
         origin.reasons.push_back("publication time considered");
+      }
+      // Members that hold (nearly) all of the origin's text and are held
+      // by it are its twins: the text cannot tell which came first, so say
+      // so and lower the confidence.
+      const uint32_t r = static_cast<uint32_t>(reference);
+      std::vector<std::string> twins;
+      for (const uint32_t k : members) {
+        if (k == r || ctx.Share(k, r) < kTwinShare ||
+            ctx.Share(r, k) < kTwinShare) {
+          continue;
+        }
+        const auto& tk = ctx.docs[k].published;
+        const auto& tr = ctx.docs[r].published;
+        if (!(tk && tr && *tk != *tr)) twins.push_back(ctx.docs[k].id);
+      }
+      if (!twins.empty()) {
+        origin.confidence = std::min(origin.confidence, 0.5);
+        origin.reasons.push_back(absl::StrCat(
+            ctx.docs[r].id, " and ", absl::StrJoin(twins, ", "),
+            " hold each other's text; without publication times the text "
+            "cannot tell which came first"));
       }
     }
   } else if (top != nullptr) {
