@@ -79,7 +79,11 @@ bool JsonlReader::Impl::Next(ReadItem* item) {
   if (done) return false;
   if (!sniffed) {
     sniffed = true;
-    const std::string binary = BinaryReason(lines->Peek(kBinarySniffBytes));
+    // A file is binary (gzip, UTF-16, an image) when its first line already
+    // looks binary. A NUL further on is one bad line, skipped by ParseLine():
+    // one stray byte must not lose the file's other documents.
+    const std::string_view head = lines->Peek(kBinarySniffBytes);
+    const std::string binary = BinaryReason(head.substr(0, head.find('\n')));
     if (!binary.empty()) {
       done = true;
       *item = InputItem(file, SkipReason::kBinary,
@@ -119,6 +123,12 @@ bool JsonlReader::Impl::Next(ReadItem* item) {
 void JsonlReader::Impl::ParseLine(std::string_view line, int64_t number,
                                   ReadItem* item) {
   BeginItem(number, item);
+  if (const size_t nul = line.find('\0'); nul != std::string_view::npos) {
+    SetSkip(item, SkipReason::kBinary,
+            absl::StrCat("raw NUL byte at byte ", nul,
+                         " of the line (JSON escapes it as \\u0000)"));
+    return;
+  }
   const std::string_view json = StripBom(line);
   const size_t bom = line.size() - json.size();
   // The line sits in LineReader's buffer with padding after it: no copy.

@@ -19,10 +19,10 @@ namespace neardup::internal {
 // Reads JSONL sources one after another, reusing its buffers. Every
 // non-blank line yields one ReadItem: a document, or a skip (kMalformedJson,
 // kNotUtf8, kMissingText, kEmpty, kTooLarge for a line over
-// `max_doc_bytes`, which is never parsed). A file whose first bytes look
-// binary yields one kBinary item; a read error, one kUnreadable item. The
-// id is synthesised as "<file>:<line>" when the line has none. Duplicate
-// ids are not checked here. Not thread-safe.
+// `max_doc_bytes`, which is never parsed; kBinary for a line holding a raw
+// NUL byte). A file whose first line looks binary yields one kBinary item; a
+// read error, one kUnreadable item. The id is synthesised as "<file>:<line>"
+// when the line has none. Duplicate ids are not checked here. Not thread-safe.
 class JsonlReader {
  public:
   explicit JsonlReader(int64_t max_doc_bytes);

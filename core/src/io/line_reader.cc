@@ -91,7 +91,14 @@ bool LineReader::Fill() {
     begin_ = 0;
   }
   if (end_ == capacity_) {
-    const size_t grown = capacity_ * 2;
+    // Never beyond one byte over the longest line kept: a longer line is
+    // counted, not held (Next() discards it once the buffer is full), so a
+    // 200 MB line costs max_line_bytes + 1 of buffer, not 200 MB.
+    const size_t limit =
+        static_cast<size_t>(std::min<int64_t>(max_line_bytes_, INT64_MAX - 1)) +
+        1;
+    const size_t grown =
+        std::max(capacity_ + 1, std::min(capacity_ * 2, limit));
     std::unique_ptr<char[]> bigger(new char[grown + kLinePadding]());
     std::memcpy(bigger.get(), buf_.get(), end_);
     buf_ = std::move(bigger);
