@@ -16,6 +16,8 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+
 #include "neardup/dedup.h"
 #include "neardup/io.h"
 
@@ -43,6 +45,8 @@ struct DedupFlags {
   bool keep_boilerplate = false;
   bool quiet = false;
   std::string progress = "auto";
+  int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
+  int64_t memory_budget = 0;  // Bytes; 0: no budget.
 };
 
 // Appends `s` as a JSON string literal.
@@ -180,6 +184,18 @@ void WriteRecord(const ItemLog& log, const DedupResult& result, size_t item,
   out->append("}\n");
 }
 
+// True when the index, with the documents read but not yet added at the
+// mean size of those added, and the id log would exceed `budget` bytes.
+bool OverBudget(const Deduplicator& dedup, const ItemLog& log, int64_t budget) {
+  const uint64_t added = dedup.size();
+  const uint64_t pending = log.item_of_doc.size() - added;
+  const uint64_t index = dedup.MemoryBytes();
+  const uint64_t per_doc = added > 0 ? index / added : 0;
+  const uint64_t ids = log.ids.capacity() + 8 * log.id_end.capacity() +
+                       4 * log.doc.capacity() + 8 * log.item_of_doc.capacity();
+  return index + pending * per_doc + ids > static_cast<uint64_t>(budget);
+}
+
 int RunDedup(const DedupFlags& flags) {
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back("-");
@@ -241,12 +257,33 @@ int RunDedup(const DedupFlags& flags) {
   // Read in batches; sketch batch i on the worker threads while the main
   // thread reads batch i + 1.
   ItemLog log;
-  DocumentReader reader(paths);
+  ReadOptions read_options;
+  read_options.max_doc_bytes = flags.max_doc_bytes;
+  DocumentReader reader(paths, read_options);
+  Accounting accounting;
+  bool over_budget = false;
   uint64_t docs_read = 0, bytes_read = 0;
   auto read_batch = [&](std::vector<Document>* batch) {
     batch->clear();
     ReadItem item;
     while (batch->size() < flags.batch && reader.Next(&item)) {
+      if (!item.skipped() && flags.memory_budget > 0 &&
+          (over_budget || OverBudget(*dedup, log, flags.memory_budget))) {
+        if (!over_budget && !flags.quiet) {
+          progress.Done();
+          std::cerr << "neardup dedup: over --memory-budget "
+                    << flags.memory_budget << " bytes after "
+                    << log.item_of_doc.size()
+                    << " documents: the rest are skipped (over_limit), not "
+                       "clustered; raise the budget or split the input\n";
+        }
+        over_budget = true;
+        item.document.text.clear();
+        item.skip = {SkipReason::kOverLimit,
+                     absl::StrCat("over --memory-budget ", flags.memory_budget,
+                                  " bytes")};
+      }
+      accounting.Count(item);
       log.ids.append(item.document.id);
       log.id_end.push_back(log.ids.size());
       if (item.skipped()) {
@@ -293,18 +330,24 @@ int RunDedup(const DedupFlags& flags) {
   if (dedup->wants_cosine_pass()) {
     // Second pass: TF-IDF vectors need every document's frequencies.
     progress.Message("cosine pass: TF-IDF vectors");
-    DocumentReader again(paths);
+    DocumentReader again(paths, read_options);
     ReadItem item;
+    uint32_t added = 0;
     std::vector<Document> batch;
     bool done = false;
     while (!done) {
       batch.clear();
       while (batch.size() < flags.batch) {
-        if (!again.Next(&item)) {
+        // Documents over the memory budget were never added: stop at the
+        // last one that was.
+        if (added == dedup->size() || !again.Next(&item)) {
           done = true;
           break;
         }
-        if (!item.skipped()) batch.push_back(std::move(item.document));
+        if (!item.skipped()) {
+          batch.push_back(std::move(item.document));
+          ++added;
+        }
       }
       dedup->AddCosineVectors(dedup->CosineVectorBatch(batch, threads));
     }
@@ -352,12 +395,13 @@ int RunDedup(const DedupFlags& flags) {
         st.simhash_candidates, st.cosine_candidates, st.verified_edges,
         st.documents ? static_cast<double>(st.index_bytes) / st.documents
                      : 0.0);
+    accounting.PrintSummary("dedup");
   }
   if (st.documents == 0) {
     std::cerr << "neardup dedup: no usable document in the input\n";
     return kExitNoDocuments;
   }
-  return log.skipped.empty() ? kExitOk : kExitSkipped;
+  return accounting.ExitCode();
 }
 
 }  // namespace
@@ -425,6 +469,20 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
                   "Progress bar on stderr: auto (when it is a terminal), "
                   "always or never.")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--max-doc-bytes", flags->max_doc_bytes,
+                  "Skip (too_large) a document, file or JSONL line, larger "
+                  "than this many bytes, without reading it into memory. "
+                  "Suffixes k, m, g (powers of 1024).")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
+      ->capture_default_str();
+  cmd->add_option("--memory-budget", flags->memory_budget,
+                  "Bytes the index (signatures, shingle samples, ids) may "
+                  "hold (0: no budget). Once it is full, the remaining "
+                  "documents are skipped (over_limit) with a message, still "
+                  "one record each. Suffixes k, m, g (powers of 1024).")
+      ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
   cmd->add_flag("--keep-boilerplate", flags->keep_boilerplate,
                 "Do not drop page-template lines before comparing.");

@@ -4,10 +4,89 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <string>
+
+#include "absl/strings/str_cat.h"
 
 #include "exit_codes.h"
 
 namespace neardup::cli {
+
+void PrintSkip(std::string_view command, const ReadItem& item) {
+  std::cerr << "neardup " << command << ": " << ToString(item.where)
+            << ": skipped " << item.document.id << " ("
+            << SkipReasonName(item.skip.reason) << "): " << item.skip.detail
+            << "\n";
+}
+
+void Accounting::Count(const ReadItem& item) {
+  if (item.skipped()) {
+    ++skipped_[static_cast<size_t>(item.skip.reason)];
+  } else {
+    ++processed_;
+  }
+}
+
+void Accounting::Demote(SkipReason reason) {
+  --processed_;
+  ++skipped_[static_cast<size_t>(reason)];
+}
+
+int64_t Accounting::skipped() const {
+  int64_t total = 0;
+  for (const int64_t n : skipped_) total += n;
+  return total;
+}
+
+int64_t Accounting::skipped(SkipReason reason) const {
+  return skipped_[static_cast<size_t>(reason)];
+}
+
+std::string Accounting::Summary() const {
+  std::string out = absl::StrCat("read ", read(), ", processed ", processed_,
+                                 ", skipped ", skipped());
+  // Reasons in name order, so the line reads the same in every run.
+  std::map<std::string, int64_t> by_name;
+  for (size_t r = 1; r < skipped_.size(); ++r) {
+    if (skipped_[r] > 0) {
+      by_name[std::string(SkipReasonName(static_cast<SkipReason>(r)))] =
+          skipped_[r];
+    }
+  }
+  const char* sep = " (";
+  for (const auto& [name, n] : by_name) {
+    absl::StrAppend(&out, sep, name, " ", n);
+    sep = ", ";
+  }
+  if (!by_name.empty()) out += ")";
+  return out;
+}
+
+void Accounting::PrintSummary(std::string_view command) const {
+  std::cerr << "neardup " << command << ": summary: " << Summary() << "\n";
+}
+
+nlohmann::ordered_json Accounting::ToJson() const {
+  nlohmann::ordered_json by_reason = nlohmann::ordered_json::object();
+  std::map<std::string, int64_t> by_name;
+  for (size_t r = 1; r < skipped_.size(); ++r) {
+    if (skipped_[r] > 0) {
+      by_name[std::string(SkipReasonName(static_cast<SkipReason>(r)))] =
+          skipped_[r];
+    }
+  }
+  for (const auto& [name, n] : by_name) by_reason[name] = n;
+  return {{"read", read()},
+          {"processed", processed_},
+          {"skipped", skipped()},
+          {"skipped_by_reason", by_reason}};
+}
+
+int Accounting::ExitCode() const {
+  if (processed_ == 0) return kExitNoDocuments;
+  return skipped() > 0 ? kExitSkipped : kExitOk;
+}
 
 int ReportSkips(std::string_view command, absl::Span<const ReadItem> items,
                 bool quiet) {
@@ -19,11 +98,7 @@ int ReportSkips(std::string_view command, absl::Span<const ReadItem> items,
       continue;
     }
     ++skipped;
-    if (quiet) continue;
-    std::cerr << "neardup " << command << ": " << ToString(item.where)
-              << ": skipped " << item.document.id << " ("
-              << SkipReasonName(item.skip.reason) << "): " << item.skip.detail
-              << "\n";
+    if (!quiet) PrintSkip(command, item);
   }
   if (usable == 0) {
     std::cerr << "neardup " << command << ": no usable document in the input\n";

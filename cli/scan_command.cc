@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+
 #include "neardup/all_pairs.h"
 #include "neardup/io.h"
 #include "neardup/report.h"
@@ -30,7 +32,55 @@ struct ScanFlags {
   bool explain = false;
   bool keep_boilerplate = false;
   bool quiet = false;
+  int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
+  size_t max_documents = StoryOptions{}.max_documents;
+  int64_t memory_budget = 0;  // Bytes; 0: no budget.
 };
+
+// What scan holds, estimated: every pair's scores and story analysis, and
+// per document its tokens, shingles and vectors (about 16 bytes a byte of
+// text). An estimate for --memory-budget, not a measurement.
+constexpr int64_t kScanBytesPerPair = 256;
+constexpr int64_t kScanBytesPerTextByte = 16;
+
+// Skips (kOverLimit) the documents beyond --max-documents or beyond what
+// --memory-budget allows, in input order, so every item keeps a verdict.
+void ApplyLimits(const ScanFlags& flags, std::vector<ReadItem>* items,
+                 Accounting* accounting) {
+  int64_t kept = 0;
+  int64_t text_bytes = 0;
+  std::string full_why;  // Once a document is over, so are the rest.
+  for (ReadItem& item : *items) {
+    if (item.skipped()) continue;
+    const int64_t n = kept + 1;
+    const int64_t bytes =
+        (text_bytes + static_cast<int64_t>(item.document.text.size())) *
+            kScanBytesPerTextByte +
+        n * (n - 1) / 2 * kScanBytesPerPair;
+    std::string why;
+    if (!full_why.empty()) {
+      why = full_why;
+    } else if (static_cast<size_t>(n) > flags.max_documents) {
+      why = absl::StrCat(
+          "scan compares every pair, so it takes at most --max-documents ",
+          flags.max_documents,
+          " documents; use `neardup dedup` for large corpora");
+    } else if (flags.memory_budget > 0 && bytes > flags.memory_budget) {
+      why = absl::StrCat("over --memory-budget ", flags.memory_budget,
+                         " bytes: scan would need about ", bytes,
+                         " bytes with this document");
+    }
+    if (!why.empty()) {
+      full_why = why;
+      item.document.text.clear();
+      item.skip = {SkipReason::kOverLimit, std::move(why)};
+      accounting->Demote(SkipReason::kOverLimit);
+      continue;
+    }
+    kept = n;
+    text_bytes += static_cast<int64_t>(item.document.text.size());
+  }
+}
 
 int RunScan(const ScanFlags& flags) {
   std::vector<std::string> paths = flags.paths;
@@ -45,12 +95,18 @@ int RunScan(const ScanFlags& flags) {
   options.shingle_size = flags.shingle_size;
   options.tokenize.skip_boilerplate = !flags.keep_boilerplate;
 
-  const std::vector<ReadItem> items = ReadAll(paths);
+  ReadOptions read_options;
+  read_options.max_doc_bytes = flags.max_doc_bytes;
+  std::vector<ReadItem> items = ReadAll(paths, read_options);
+  Accounting accounting;
+  for (const ReadItem& item : items) accounting.Count(item);
+  ApplyLimits(flags, &items, &accounting);
   std::vector<Document> docs;
   for (const ReadItem& item : items) {
     if (!item.skipped()) docs.push_back(item.document);
   }
   const int exit_code = ReportSkips("scan", items, flags.quiet);
+  if (!flags.quiet) accounting.PrintSummary("scan");
 
   const absl::StatusOr<Comparison> comparison = CompareAll(docs, options);
   if (!comparison.ok()) {
@@ -60,6 +116,7 @@ int RunScan(const ScanFlags& flags) {
   StoryOptions story_options;
   story_options.tokenize = options.tokenize;
   story_options.story_threshold = flags.threshold;
+  story_options.max_documents = flags.max_documents;
   const absl::StatusOr<StoryReport> stories =
       AnalyzeStories(docs, story_options);
   if (!stories.ok()) {
@@ -121,6 +178,24 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("-q,--quiet", flags->quiet,
                 "Do not list skipped inputs on stderr (they stay in the "
                 "output).");
+  cmd->add_option("--max-doc-bytes", flags->max_doc_bytes,
+                  "Skip (too_large) a document, file or JSONL line, larger "
+                  "than this many bytes, without reading it into memory. "
+                  "Suffixes k, m, g (powers of 1024).")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
+      ->capture_default_str();
+  cmd->add_option("--max-documents", flags->max_documents,
+                  "Compare at most this many documents (all pairs grow as "
+                  "n^2); the rest are skipped (over_limit), in input order.")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20))
+      ->capture_default_str();
+  cmd->add_option("--memory-budget", flags->memory_budget,
+                  "Bytes scan may use, estimated (0: no budget); documents "
+                  "beyond it are skipped (over_limit), in input order. "
+                  "Suffixes k, m, g (powers of 1024).")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
   cmd->footer(ExitCodesHelp());
   cmd->callback([flags, exit_code] { *exit_code = RunScan(*flags); });
 }

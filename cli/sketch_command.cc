@@ -22,6 +22,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "reporting.h"
 
 namespace neardup::cli {
 namespace {
@@ -37,6 +38,7 @@ struct SketchFlags {
   std::string weighting = "counts";
   bool keep_boilerplate = false;
   bool quiet = false;
+  int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
 };
 
 // "minhash-classic-k128-b32-seed1-n5": what a reader needs to compare two
@@ -73,25 +75,21 @@ int RunSketch(const SketchFlags& flags) {
   const std::string scheme = Scheme(flags);
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back("-");
-  DocumentReader reader(paths);
+  ReadOptions read_options;
+  read_options.max_doc_bytes = flags.max_doc_bytes;
+  DocumentReader reader(paths, read_options);
   ReadItem item;
-  int64_t sketched = 0, skipped = 0;
+  Accounting accounting;
   while (reader.Next(&item)) {
     nlohmann::ordered_json record;
     record["id"] = item.document.id;
+    accounting.Count(item);
     if (item.skipped()) {
-      ++skipped;
-      if (!flags.quiet) {  // As ReportSkips() words it, while streaming.
-        std::cerr << "neardup sketch: " << ToString(item.where) << ": skipped "
-                  << item.document.id << " ("
-                  << SkipReasonName(item.skip.reason)
-                  << "): " << item.skip.detail << "\n";
-      }
+      if (!flags.quiet) PrintSkip("sketch", item);  // While streaming.
       record["source"] = ToString(item.where);
       record["skipped"] = std::string(SkipReasonName(item.skip.reason));
       record["detail"] = item.skip.detail;
     } else {
-      ++sketched;
       const DocumentSketch s = sketcher->Sketch(item.document.text);
       // Registers as little-endian bytes: all of them (b = 32) or their low
       // b bits (Li & König 2010).
@@ -110,11 +108,11 @@ int RunSketch(const SketchFlags& flags) {
     out << record.dump() << "\n";
   }
   out.flush();
-  if (sketched == 0) {
+  if (!flags.quiet) accounting.PrintSummary("sketch");
+  if (accounting.processed() == 0) {
     std::cerr << "neardup sketch: no usable document in the input\n";
-    return kExitNoDocuments;
   }
-  return skipped > 0 ? kExitSkipped : kExitOk;
+  return accounting.ExitCode();
 }
 
 }  // namespace
@@ -159,6 +157,14 @@ void AddSketchCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("-q,--quiet", flags->quiet,
                 "Do not list skipped inputs on stderr (they stay in the "
                 "output).");
+  cmd->add_option("--max-doc-bytes", flags->max_doc_bytes,
+                  "Skip (too_large) a document, file or JSONL line, larger "
+                  "than this many bytes, without reading it into memory. "
+                  "Suffixes k, m, g (powers of 1024). Sketching streams: "
+                  "memory stays about one document.")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
+      ->capture_default_str();
   cmd->footer(ExitCodesHelp());
   cmd->callback([flags, exit_code] { *exit_code = RunSketch(*flags); });
 }

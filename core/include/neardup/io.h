@@ -62,6 +62,8 @@ enum class SkipReason {
   kEmpty,          // The text has no words.
   kDuplicateId,    // An id seen before in the same input set.
   kTooLarge,       // Over ReadOptions::max_doc_bytes.
+  kOverLimit,      // Beyond a command's document count or memory budget
+                   // (not set by the readers; see docs/reliability.md).
 };
 
 // A stable, snake_case name for the reason, e.g. "not_utf8"; used in output.

@@ -49,6 +49,8 @@ std::string_view SkipReasonName(SkipReason reason) {
       return "duplicate_id";
     case SkipReason::kTooLarge:
       return "too_large";
+    case SkipReason::kOverLimit:
+      return "over_limit";
   }
   return "unknown";
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct Counts {
   size_t read = 0;
   size_t processed = 0;
   size_t skipped = 0;
+  // Skip reason name -> count, in name order (read == processed + skipped).
+  std::map<std::string, size_t> skipped_by_reason;
 };
 
 Counts Count(absl::Span<const ReadItem> items) {
@@ -32,6 +35,9 @@ Counts Count(absl::Span<const ReadItem> items) {
   c.read = items.size();
   for (const ReadItem& item : items) {
     ++(item.skipped() ? c.skipped : c.processed);
+    if (item.skipped()) {
+      ++c.skipped_by_reason[std::string(SkipReasonName(item.skip.reason))];
+    }
   }
   return c;
 }
@@ -140,6 +146,7 @@ ordered_json ReportJson(const ScanResult& r, const CompareOptions& options,
   j["summary"] = {{"read", counts.read},
                   {"processed", counts.processed},
                   {"skipped", counts.skipped},
+                  {"skipped_by_reason", counts.skipped_by_reason},
                   {"stories", r.stories->stories.size()},
                   {"pairs", c.pairs.size()}};
   ordered_json docs = ordered_json::array();

@@ -1,0 +1,205 @@
+// Copyright 2026 The neardup Authors.
+//
+// Accounting (issue 7): every command's summary states the documents read,
+// processed and skipped by reason; the counts add up, and agree with the
+// records in the output. Runs the `neardup` executable on the hostile
+// fixtures (tests/fixtures/hostile/).
+
+#include <cstdint>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+#include "hostile_run.h"
+#include "test_paths.h"
+
+namespace neardup {
+namespace {
+
+using ::neardup::testing::NeardupRunTest;
+using ::neardup::testing::ParseSummary;
+using ::neardup::testing::RunResult;
+using ::neardup::testing::SourcePath;
+using ::neardup::testing::Summary;
+using ::testing::HasSubstr;
+
+// Every fixture of tests/fixtures/hostile and a missing path: 28 items.
+std::string Inputs() {
+  std::string args;
+  for (const char* name : {"encodings.jsonl", "nul.jsonl", "fields.jsonl",
+                           "scripts.jsonl", "empty.jsonl"}) {
+    absl::StrAppend(&args, " ",
+                    SourcePath(absl::StrCat("tests/fixtures/hostile/", name)));
+  }
+  return absl::StrCat(args, " /nonexistent/neardup/input.jsonl");
+}
+
+const std::map<std::string, int64_t> kExpectedSkips = {
+    {"binary", 1},         {"duplicate_id", 2}, {"empty", 1},
+    {"malformed_json", 1}, {"missing_text", 5}, {"no_documents", 1},
+    {"not_found", 1},      {"not_utf8", 3}};
+
+void ExpectAddsUp(const Summary& s) {
+  ASSERT_TRUE(s.found);
+  int64_t sum = 0;
+  for (const auto& [reason, n] : s.by_reason) sum += n;
+  EXPECT_EQ(s.skipped, sum);
+  EXPECT_EQ(s.read, s.processed + s.skipped);
+}
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> records;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
+class AccountingTest : public NeardupRunTest {};
+
+TEST_F(AccountingTest, Sketch) {
+  const RunResult r = Run("sketch" + Inputs());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "sketch");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 28);
+  EXPECT_EQ(s.processed, 13);
+  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  // One record per item; the skipped ones say so.
+  const std::vector<nlohmann::json> records = JsonLines(r.out);
+  EXPECT_EQ(static_cast<int64_t>(records.size()), s.read);
+  int64_t skipped = 0;
+  for (const nlohmann::json& j : records) skipped += j.contains("skipped");
+  EXPECT_EQ(skipped, s.skipped);
+}
+
+TEST_F(AccountingTest, Dedup) {
+  const RunResult r = Run("dedup -j 2" + Inputs());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "dedup");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 28);
+  EXPECT_EQ(s.processed, 13);
+  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  const std::vector<nlohmann::json> records = JsonLines(r.out);
+  EXPECT_EQ(static_cast<int64_t>(records.size()), s.read);
+  std::map<std::string, int64_t> reasons;
+  for (const nlohmann::json& j : records) {
+    if (j.contains("skipped")) ++reasons[j["reason"].get<std::string>()];
+  }
+  EXPECT_EQ(reasons, kExpectedSkips);
+}
+
+TEST_F(AccountingTest, ScanStderrAndJsonSummary) {
+  const RunResult r = Run("scan -f json" + Inputs());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "scan");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 28);
+  EXPECT_EQ(s.processed, 13);
+  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["read"], 28);
+  EXPECT_EQ(j["summary"]["processed"], 13);
+  EXPECT_EQ(j["summary"]["skipped"], 15);
+  EXPECT_EQ(j["summary"]["skipped_by_reason"].get<decltype(kExpectedSkips)>(),
+            kExpectedSkips);
+  EXPECT_EQ(j["documents"].size(), 28u);
+}
+
+TEST_F(AccountingTest, QuietPrintsNoSummary) {
+  const RunResult r = Run("sketch -q" + Inputs());
+  EXPECT_FALSE(ParseSummary(r.err, "sketch").found);
+}
+
+// --max-doc-bytes: longer lines are too_large, and still counted.
+TEST_F(AccountingTest, MaxDocBytesSkipsTooLarge) {
+  const std::string file = Write(
+      "sizes.jsonl",
+      absl::StrCat(R"({"id":"short","text":"Brief text."})", "\n",
+                   R"({"id":"long","text":")", std::string(300, 'x'), "\"}\n"));
+  for (const char* command : {"sketch", "dedup", "scan"}) {
+    SCOPED_TRACE(command);
+    const RunResult r =
+        Run(absl::StrCat(command, " --max-doc-bytes 100 ", file));
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    Summary s = ParseSummary(r.err, command);
+    ExpectAddsUp(s);
+    EXPECT_EQ(s.processed, 1);
+    EXPECT_EQ(s.by_reason, (std::map<std::string, int64_t>{{"too_large", 1}}));
+    EXPECT_THAT(r.err, HasSubstr(absl::StrCat(file, ":2: skipped")));
+  }
+  EXPECT_EQ(Run("sketch --max-doc-bytes 1k " + file).exit_code, 0);
+}
+
+// scan's document limit skips the documents beyond it, in input order,
+// instead of refusing the whole run.
+TEST_F(AccountingTest, ScanDocumentLimitSkipsTheRest) {
+  const RunResult r = Run("scan -f json --max-documents 4" + Inputs());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "scan");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.processed, 4);
+  EXPECT_EQ(s.by_reason["over_limit"], 9);
+  EXPECT_THAT(r.err, HasSubstr("--max-documents 4"));
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["skipped_by_reason"]["over_limit"], 9);
+  EXPECT_EQ(j["documents"].size(), 28u);
+}
+
+TEST_F(AccountingTest, ScanMemoryBudget) {
+  const RunResult r = Run("scan --memory-budget 2k" + Inputs());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "scan");
+  ExpectAddsUp(s);
+  EXPECT_GT(s.by_reason["over_limit"], 0);
+  EXPECT_GT(s.processed, 0);
+  EXPECT_THAT(r.err, HasSubstr("over --memory-budget 2048 bytes"));
+}
+
+// dedup's memory budget: once the index is full, the rest of the documents
+// are over_limit (a suffix of the input), each with its record.
+TEST_F(AccountingTest, DedupMemoryBudgetDegradesToSkips) {
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i) {
+    absl::StrAppend(&jsonl, R"({"id":"d)", i, R"(","text":"document number )",
+                    i, " about item ", i * 7919 % 1000, " and more words\"}\n");
+  }
+  const std::string file = Write("many.jsonl", jsonl);
+  const RunResult r =
+      Run("dedup -j 2 --batch 100 --memory-budget 256k " + file);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "dedup");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 3000);
+  EXPECT_GT(s.processed, 0);
+  EXPECT_GT(s.by_reason["over_limit"], 0);
+  EXPECT_THAT(r.err, HasSubstr("over --memory-budget 262144 bytes after"));
+  const std::vector<nlohmann::json> records = JsonLines(r.out);
+  ASSERT_EQ(records.size(), 3000u);
+  size_t first_over = records.size();
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (records[i].contains("skipped")) {
+      EXPECT_EQ(records[i]["reason"], "over_limit");
+      if (first_over == records.size()) first_over = i;
+    } else {
+      EXPECT_EQ(first_over, records.size()) << "a kept document after a skip";
+    }
+  }
+  EXPECT_EQ(static_cast<int64_t>(first_over), s.processed);
+
+  // A budget too small for anything: every document is over_limit, and the
+  // run says there is nothing to cluster.
+  const RunResult none = Run("dedup --memory-budget 1 " + file);
+  EXPECT_EQ(none.exit_code, 3);
+  EXPECT_EQ(ParseSummary(none.err, "dedup").by_reason.at("over_limit"), 3000);
+}
+
+}  // namespace
+}  // namespace neardup
