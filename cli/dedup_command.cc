@@ -312,7 +312,9 @@ int RunDedup(const DedupFlags& flags) {
   bool more = read_batch(&current);
   // When the input size is known, reserve the index from the first batch's
   // mean document size (growing arrays would leave up to 2x slack).
-  if (const uint64_t total = InputBytes(paths); total > 0 && bytes_read > 0) {
+  // Not under a memory budget: reserved room counts against it.
+  if (const uint64_t total = InputBytes(paths);
+      total > 0 && bytes_read > 0 && flags.memory_budget == 0) {
     dedup->Reserve(
         static_cast<size_t>(1.05 * total / (bytes_read / docs_read)));
   }
