@@ -80,18 +80,14 @@ TEST(IndexDurabilityTest, BitFlipInADocumentRecordIsDataLoss) {
   bytes[at + 3] ^= 0x04;
   WriteFile(data, bytes);
 
+  // Open() reads every document record (it rebuilds the candidate
+  // postings from them): a damaged one fails it, naming the record, rather
+  // than leaving an index that silently misses that document's matches.
   absl::StatusOr<std::unique_ptr<StreamIndex>> index = StreamIndex::Open(dir);
-  ASSERT_TRUE(index.ok()) << index.status();  // Meta is intact.
-  absl::StatusOr<uint64_t> story = (*index)->Lookup("doc7");
-  EXPECT_EQ(story.status().code(), absl::StatusCode::kDataLoss);
-  EXPECT_NE(story.status().message().find("document #7"), std::string::npos)
-      << story.status();
-  // A query that meets the damaged record reports it too.
-  absl::StatusOr<IndexVerdict> q =
-      (*index)->Query(Doc("q", testing::GenerateEnglishText(1500, 107)));
-  EXPECT_EQ(q.status().code(), absl::StatusCode::kDataLoss) << q.status();
-  // An undamaged document is still readable.
-  EXPECT_TRUE((*index)->Lookup("doc3").ok());
+  EXPECT_EQ(index.status().code(), absl::StatusCode::kDataLoss)
+      << index.status();
+  EXPECT_NE(index.status().message().find("document #7"), std::string::npos)
+      << index.status();
 }
 
 TEST(IndexDurabilityTest, BitFlipInTheOptionsIsDataLossOnOpen) {

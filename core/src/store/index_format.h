@@ -20,7 +20,9 @@
 
 namespace neardup::internal {
 
-inline constexpr uint32_t kFormatVersion = 1;
+// 2: the candidate postings are no longer stored (rebuilt in memory on
+// open from the document records).
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr std::string_view kMagic = "neardup-index";
 // Ids longer than this are keyed by their XXH3-128 hash (LMDB keys are at
 // most 511 bytes).

@@ -5,12 +5,14 @@
 //             sealed with a checksum (records.h).
 //   docs      u32 document number -> document record (sketch, id, story).
 //   ids       external id (or a hash of a long one) -> u32 document number.
-//   postings  u64 candidate key -> u32 document numbers (DUPSORT, DUPFIXED):
-//             the LSH band keys, the partial band keys and the SimHash table
-//             keys of every document.
 //   stories   u64 story number -> story record (centre, members, credits).
-// A query is a handful of B-tree lookups in the memory map; nothing is
-// loaded or rebuilt on Open().
+// The candidate postings (the LSH band keys, the partial band keys and the
+// SimHash table keys of every document -> document numbers) are held in
+// memory (mem_postings.h), rebuilt on Open() by one sequential scan of the
+// docs table (each record carries its keys), and published only after the
+// commit that adds or deletes the documents returns. A write is then an
+// append to docs, an id and a story; format version 2 (version 1 stored the
+// postings in LMDB).
 
 #include <lmdb.h>
 #include <sys/stat.h>
@@ -39,6 +41,7 @@
 #include "search/parallel.h"
 #include "store/index_format.h"
 #include "store/lmdb_util.h"
+#include "store/mem_postings.h"
 #include "store/records.h"
 
 namespace neardup {
@@ -149,13 +152,17 @@ struct StreamIndex::Impl {
   IndexOptions options;
   IndexOpenOptions open;
   MDB_env* env = nullptr;
-  MDB_dbi meta = 0, docs = 0, ids = 0, postings = 0, stories = 0;
+  MDB_dbi meta = 0, docs = 0, ids = 0, stories = 0;
   std::optional<Deduplicator> sketcher;
   int lsh_bands = 0;
   std::vector<uint64_t> simhash_masks;
   bool counts[5] = {};
   std::mutex write_mu;
   mutable std::shared_mutex life_mu;  // Shared: any call; unique: Close().
+  // Guards `postings`: shared to read, unique to publish a commit's changes
+  // (only a writer holding write_mu changes it).
+  mutable std::shared_mutex postings_mu;
+  internal::MemPostings postings;
   bool closed = false;
 
   ~Impl() {
@@ -186,6 +193,7 @@ struct StreamIndex::Impl {
                            const StoryRecord& story, IndexVerdict* v) const;
   Probe MakeProbe(const Document& doc, const DocSketch& sketch) const;
   absl::Status FlushPending(MDB_txn* txn, const PendingWrites& pending);
+  absl::Status LoadPostings();
   absl::StatusOr<std::vector<IndexVerdict>> Write(
       absl::Span<const Document> docs, bool with_matches);
 };
@@ -223,8 +231,6 @@ absl::Status StreamIndex::Impl::OpenDbs(bool create) {
       {"meta", 0, &meta},
       {"docs", MDB_INTEGERKEY, &docs},
       {"ids", 0, &ids},
-      {"postings", MDB_INTEGERKEY | MDB_DUPSORT | MDB_DUPFIXED | MDB_INTEGERDUP,
-       &postings},
       {"stories", MDB_INTEGERKEY, &stories},
   };
   for (const Db& db : dbs) {
@@ -364,49 +370,35 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
   // In key order, successive lookups share most of their B-tree path.
   std::sort(keys.begin(), keys.end());
   std::vector<uint32_t> candidates;
-  MDB_cursor* cursor = nullptr;
-  NEARDUP_RETURN_IF_ERROR(
-      MdbStatus(mdb_cursor_open(txn, postings, &cursor), "open cursor"));
   const int cap = std::max(1, options.dedup.max_pairs_per_doc);
-  absl::Status status;
-  for (uint64_t key : keys) {
-    MDB_val k = MdbVal(&key, 8), v;
-    int rc = mdb_cursor_get(cursor, &k, &v, MDB_SET_KEY);
-    int taken = 0;
-    while (rc == MDB_SUCCESS && taken < cap) {
-      if (v.mv_size != 4) {
-        status = absl::DataLossError("index posting list is damaged");
-        break;
-      }
-      uint32_t doc;
-      std::memcpy(&doc, v.mv_data, 4);
-      if (doc != probe.number) candidates.push_back(doc);
-      ++taken;
-      rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT_DUP);
-    }
-    if (!status.ok()) break;
-    if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND) {
-      status = MdbStatus(rc, "read postings");
-      break;
-    }
-    // Then this batch's documents (numbered after every committed one).
-    if (pending != nullptr && taken < cap) {
-      auto it = pending->postings.find(key);
-      if (it == pending->postings.end()) continue;
-      for (uint32_t doc : it->second) {
-        if (taken++ >= cap) break;
+  {
+    std::shared_lock<std::shared_mutex> lock(postings_mu);
+    for (uint64_t key : keys) {
+      const int taken = postings.ForEach(key, cap, [&](uint32_t doc) {
         if (doc != probe.number) candidates.push_back(doc);
+      });
+      // Then this batch's documents (numbered after every committed one).
+      if (pending != nullptr && taken < cap) {
+        auto it = pending->postings.find(key);
+        if (it == pending->postings.end()) continue;
+        int n = taken;
+        for (uint32_t doc : it->second) {
+          if (n++ >= cap) break;
+          if (doc != probe.number) candidates.push_back(doc);
+        }
       }
     }
   }
-  mdb_cursor_close(cursor);
-  NEARDUP_RETURN_IF_ERROR(status);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
   const internal::SketchRef me = probe.ref();
   for (uint32_t doc : candidates) {
-    NEARDUP_ASSIGN_OR_RETURN(DocRecord rec, MustGetDoc(txn, doc));
+    // The postings are read after `txn` began: a document committed since
+    // (not in this snapshot) or deleted since is not a candidate.
+    NEARDUP_ASSIGN_OR_RETURN(std::optional<DocRecord> found, GetDoc(txn, doc));
+    if (!found.has_value()) continue;
+    DocRecord rec = *std::move(found);
     const PairScore score =
         internal::ScoreSketches(me, RefOf(rec), options.dedup);
     if (Counts(score.relation)) out->matches.push_back({std::move(rec), score});
@@ -615,28 +607,24 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::Write(
   ++counters.commits;
   NEARDUP_RETURN_IF_ERROR(WriteCounters(txn.get(), counters));
   NEARDUP_RETURN_IF_ERROR(txn.Commit());
+  // Durable: now queries may find this batch's documents. Per key in
+  // document order (the lists were filled in order).
+  {
+    std::vector<std::pair<uint64_t, const std::vector<uint32_t>*>> lists;
+    lists.reserve(pending.postings.size());
+    for (const auto& [key, list] : pending.postings) {
+      lists.emplace_back(key, &list);
+    }
+    std::unique_lock<std::shared_mutex> lock(postings_mu);
+    for (const auto& [key, list] : lists) {
+      for (uint32_t doc : *list) postings.Add(key, doc);
+    }
+  }
   return verdicts;
 }
 
 absl::Status StreamIndex::Impl::FlushPending(MDB_txn* txn,
                                              const PendingWrites& pending) {
-  // In key order: each put lands next to the previous one in the B-tree.
-  std::vector<std::pair<uint64_t, uint32_t>> pairs;
-  for (const auto& [key, list] : pending.postings) {
-    for (uint32_t doc : list) pairs.emplace_back(key, doc);
-  }
-  std::sort(pairs.begin(), pairs.end());
-  MDB_cursor* cursor = nullptr;
-  NEARDUP_RETURN_IF_ERROR(
-      MdbStatus(mdb_cursor_open(txn, postings, &cursor), "open cursor"));
-  int rc = MDB_SUCCESS;
-  for (const auto& [key, doc] : pairs) {
-    MDB_val k = MdbVal(&key, 8), v = MdbVal(&doc, 4);
-    rc = mdb_cursor_put(cursor, &k, &v, 0);
-    if (rc != MDB_SUCCESS) break;
-  }
-  mdb_cursor_close(cursor);
-  NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "write posting"));
   std::vector<uint64_t> ids;
   for (const auto& entry : pending.stories) ids.push_back(entry.first);
   std::sort(ids.begin(), ids.end());
@@ -646,6 +634,46 @@ absl::Status StreamIndex::Impl::FlushPending(MDB_txn* txn,
     NEARDUP_RETURN_IF_ERROR(
         MdbStatus(mdb_put(txn, stories, &k, &v, 0), "write story"));
   }
+  return absl::OkStatus();
+}
+
+absl::Status StreamIndex::Impl::LoadPostings() {
+  Txn txn;
+  NEARDUP_RETURN_IF_ERROR(txn.Begin(env, true));
+  MDB_stat st;
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_stat(txn.get(), docs, &st), "stat documents"));
+  const size_t per_doc = static_cast<size_t>(lsh_bands) +
+                         sketcher->partial_lsh_params().bands +
+                         simhash_masks.size();
+  postings.Reserve(st.ms_entries * per_doc);
+  MDB_cursor* cursor = nullptr;
+  NEARDUP_RETURN_IF_ERROR(
+      MdbStatus(mdb_cursor_open(txn.get(), docs, &cursor), "open cursor"));
+  absl::Status status;
+  MDB_val k, v;
+  int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST);
+  // Ascending document numbers: every list is filled in order.
+  for (; rc == MDB_SUCCESS; rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    if (k.mv_size != 4) {
+      status = absl::DataLossError("index documents table has a bad key");
+      break;
+    }
+    uint32_t doc = 0;
+    std::memcpy(&doc, k.mv_data, 4);
+    absl::StatusOr<DocRecord> rec = internal::DecodeDoc(View(v), doc);
+    if (!rec.ok()) {
+      status = rec.status();
+      break;
+    }
+    for (uint64_t key : KeysOf(rec->band_keys, rec->partial_band_keys,
+                               rec->simhash, rec->has_text)) {
+      postings.Add(key, doc);
+    }
+  }
+  mdb_cursor_close(cursor);
+  NEARDUP_RETURN_IF_ERROR(status);
+  if (rc != MDB_NOTFOUND) return MdbStatus(rc, "read documents");
   return absl::OkStatus();
 }
 
@@ -787,7 +815,8 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Open(
     if (version != kFormatVersion) {
       return absl::FailedPreconditionError(
           absl::StrCat("index format version ", version, " in ", m->dir,
-                       "; this build reads version ", kFormatVersion));
+                       "; this build reads only version ", kFormatVersion,
+                       " (create a new index and ingest the documents again)"));
     }
     k = MdbVal("options", 7);
     rc = mdb_get(txn.get(), m->meta, &k, &v);
@@ -807,6 +836,7 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Open(
     return absl::DataLossError(
         absl::StrCat("index options are invalid: ", setup.message()));
   }
+  NEARDUP_RETURN_IF_ERROR(m->LoadPostings());
   return std::unique_ptr<StreamIndex>(new StreamIndex(std::move(m)));
 }
 
@@ -923,14 +953,6 @@ absl::Status StreamIndex::Delete(std::string_view id) {
   NEARDUP_ASSIGN_OR_RETURN(DocRecord rec, m.MustGetDoc(txn.get(), *doc));
   Counters counters;
   NEARDUP_RETURN_IF_ERROR(m.ReadCounters(txn.get(), &counters));
-  for (uint64_t key :
-       m.KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true)) {
-    MDB_val k = MdbVal(&key, 8), v = MdbVal(&rec.doc, 4);
-    const int rc = mdb_del(txn.get(), m.postings, &k, &v);
-    if (rc != MDB_NOTFOUND) {
-      NEARDUP_RETURN_IF_ERROR(MdbStatus(rc, "delete posting"));
-    }
-  }
   {
     const std::string key = IdKey(id);
     MDB_val ik = MdbVal(key.data(), key.size());
@@ -977,7 +999,13 @@ absl::Status StreamIndex::Delete(std::string_view id) {
   ++counters.deleted;
   ++counters.commits;
   NEARDUP_RETURN_IF_ERROR(m.WriteCounters(txn.get(), counters));
-  return txn.Commit();
+  NEARDUP_RETURN_IF_ERROR(txn.Commit());
+  std::unique_lock<std::shared_mutex> lock(m.postings_mu);
+  for (uint64_t key :
+       m.KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true)) {
+    m.postings.Remove(key, rec.doc);
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<IndexStory> StreamIndex::GetStory(uint64_t story_id) const {

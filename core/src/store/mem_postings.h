@@ -1,0 +1,64 @@
+// Copyright 2026 The neardup Authors.
+//
+// The candidate postings of the streaming index, held in memory: candidate
+// key (LSH band, partial band, SimHash table; index_format.h) -> the numbers
+// of the documents that have it, ascending. Rebuilt on Open() from the
+// document records, which carry every key; never stored. Most keys have one
+// document, so an entry keeps its first document inline (16 bytes a slot)
+// and only longer lists go to a side table.
+// Not thread-safe: the owner serialises writers against readers.
+
+#ifndef NEARDUP_STORE_MEM_POSTINGS_H_
+#define NEARDUP_STORE_MEM_POSTINGS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace neardup::internal {
+
+class MemPostings {
+ public:
+  // Appends `doc` to the list of `key`; `doc` must be greater than every
+  // document already listed under `key`.
+  void Add(uint64_t key, uint32_t doc);
+  // Removes `doc` from the list of `key`; false when it is not there.
+  bool Remove(uint64_t key, uint32_t doc);
+  // Calls f(doc) for the first (smallest) at most `cap` documents of `key`;
+  // returns how many it called.
+  template <typename F>
+  int ForEach(uint64_t key, int cap, F&& f) const {
+    auto it = map_.find(key);
+    if (it == map_.end() || cap <= 0) return 0;
+    f(it->second.first);
+    int n = 1;
+    if (it->second.more == 0) return n;
+    for (uint32_t doc : overflow_[it->second.more - 1]) {
+      if (n >= cap) break;
+      f(doc);
+      ++n;
+    }
+    return n;
+  }
+  void Reserve(size_t keys) { map_.reserve(keys); }
+  size_t keys() const { return map_.size(); }
+  size_t postings() const { return postings_; }
+  // Approximate heap bytes held.
+  size_t MemoryBytes() const;
+
+ private:
+  struct Entry {
+    uint32_t first = 0;
+    uint32_t more = 0;  // 0, or 1 + index in overflow_ of the later ones.
+  };
+  absl::flat_hash_map<uint64_t, Entry> map_;
+  std::vector<std::vector<uint32_t>> overflow_;
+  std::vector<uint32_t> free_;  // Unused overflow_ slots.
+  size_t postings_ = 0;
+};
+
+}  // namespace neardup::internal
+
+#endif  // NEARDUP_STORE_MEM_POSTINGS_H_
