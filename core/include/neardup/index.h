@@ -23,8 +23,10 @@
 // time leaves the index as of the last acknowledged batch. Records are
 // versioned and checksummed (XXH3); a damaged or truncated file gives DataLoss
 // naming what is damaged, never a crash. Candidate postings (LSH bands, SimHash
-// tables) are B-tree keys in the memory map: Open() rebuilds nothing and the
-// index may outgrow RAM (docs/index.md).
+// tables) are held in memory, not stored: Open() rebuilds them by reading
+// every document record (DataLoss if one is damaged), so it takes time and
+// RAM in proportion to the documents (docs/index.md); queries see a batch's
+// documents only once its commit returned.
 //
 // Stories: a new document joins the story whose centre (its first member
 // still present) it has the best verified relation with; a document is never
@@ -196,7 +198,8 @@ class StreamIndex {
       const IndexOpenOptions& open = IndexOpenOptions());
   // Opens an existing index. NotFound: no index in `dir`. DataLoss: the
   // file is truncated, damaged, or not a neardup index (the message says
-  // which). FailedPrecondition: a format version this build cannot read.
+  // which). FailedPrecondition: a format version this build cannot read
+  // (version 1, which stored the postings, included).
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<StreamIndex>> Open(
       std::string_view dir, const IndexOpenOptions& open = IndexOpenOptions());
 
