@@ -25,6 +25,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "reporting.h"
 
 namespace neardup::cli {
 namespace {
@@ -164,15 +165,8 @@ class ItemQueue {
   std::thread thread_;
 };
 
-struct Counts {
-  int64_t read = 0;
-  int64_t processed = 0;
-  int64_t skipped = 0;
-};
-
 void NoteSkip(std::string_view command, const ReadItem& item,
-              const IndexVerdict& v, bool quiet, Counts* counts) {
-  ++counts->skipped;
+              const IndexVerdict& v, bool quiet) {
   if (!quiet) {
     std::cerr << "neardup index " << command << ": " << ToString(item.where)
               << ": skipped " << v.id << " (" << SkipReasonName(v.skip.reason)
@@ -180,19 +174,16 @@ void NoteSkip(std::string_view command, const ReadItem& item,
   }
 }
 
-int Finish(std::string_view command, const Counts& c, bool quiet,
+// "neardup index CMD: summary: read R, processed P, skipped S (reason n, ...)
+// in T s", as every reading command states it (reporting.h).
+int Finish(std::string_view command, const Accounting& accounting, bool quiet,
            double seconds) {
   if (!quiet) {
-    std::fprintf(stderr,
-                 "neardup index %.*s: summary: read %lld, processed %lld, "
-                 "skipped %lld in %.2f s\n",
+    std::fprintf(stderr, "neardup index %.*s: summary: %s in %.2f s\n",
                  static_cast<int>(command.size()), command.data(),
-                 static_cast<long long>(c.read),
-                 static_cast<long long>(c.processed),
-                 static_cast<long long>(c.skipped), seconds);
+                 accounting.Summary().c_str(), seconds);
   }
-  if (c.processed == 0) return kExitNoDocuments;
-  return c.skipped > 0 ? kExitSkipped : kExitOk;
+  return accounting.ExitCode();
 }
 
 // ingest (matches) and add (none): batches of documents, each one durable
@@ -207,7 +198,7 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
   if (paths.empty()) paths.push_back("-");
   const size_t batch = static_cast<size_t>(flags.batch);
   ItemQueue queue(paths, 2 * batch);
-  Counts counts;
+  Accounting accounting;
   std::vector<ReadItem> items;
   std::vector<Document> docs;
   std::string out;
@@ -222,17 +213,18 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
     out.clear();
     size_t next = 0;
     for (const ReadItem& item : items) {
-      ++counts.read;
+      accounting.Count(item);
       if (item.skipped()) {
         const IndexVerdict v = SkippedVerdict(item);
-        NoteSkip(command, item, v, flags.quiet, &counts);
+        NoteSkip(command, item, v, flags.quiet);
         out += VerdictToJson(v);
       } else {
+        // Read and accepted, but the index may still refuse it (an id
+        // already indexed, no words).
         const IndexVerdict& v = (*verdicts)[next++];
         if (v.skipped()) {
-          NoteSkip(command, item, v, flags.quiet, &counts);
-        } else {
-          ++counts.processed;
+          NoteSkip(command, item, v, flags.quiet);
+          accounting.Demote(v.skip.reason);
         }
         out += VerdictToJson(v);
       }
@@ -245,7 +237,7 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
   const absl::Status closed = (*index)->Close();
   if (!closed.ok()) return Fail(command, closed);
   return Finish(
-      command, counts, flags.quiet,
+      command, accounting, flags.quiet,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count());
 }
@@ -258,7 +250,7 @@ int RunQuery(const IndexFlags& flags) {
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back("-");
   DocumentReader reader(paths);
-  Counts counts;
+  Accounting accounting;
   std::vector<ReadItem> items;
   std::vector<std::string> lines;
   absl::Status error;
@@ -296,12 +288,9 @@ int RunQuery(const IndexFlags& flags) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {
       if (!errors[i].ok()) return Fail("query", errors[i]);
-      ++counts.read;
+      accounting.Count(items[i]);
       if (items[i].skipped()) {
-        NoteSkip("query", items[i], SkippedVerdict(items[i]), flags.quiet,
-                 &counts);
-      } else {
-        ++counts.processed;
+        NoteSkip("query", items[i], SkippedVerdict(items[i]), flags.quiet);
       }
       out += lines[i];
       out += '\n';
@@ -310,7 +299,7 @@ int RunQuery(const IndexFlags& flags) {
   }
   std::fflush(stdout);
   return Finish(
-      "query", counts, flags.quiet,
+      "query", accounting, flags.quiet,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count());
 }

@@ -113,6 +113,37 @@ TEST_F(AccountingTest, ScanStderrAndJsonSummary) {
   EXPECT_EQ(j["documents"].size(), 28u);
 }
 
+// index ingest: the reader's skips and the index's own (an id already
+// indexed) are counted alike, and agree with the verdicts printed.
+TEST_F(AccountingTest, IndexIngest) {
+  const std::string index = (dir_ / "index").string();
+  ASSERT_EQ(Run("index create --index " + index).exit_code, 0);
+  const RunResult first = Run("index ingest --index " + index + Inputs());
+  EXPECT_EQ(first.exit_code, 1) << first.err;
+  const Summary s = ParseSummary(first.err, "index ingest");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 28);
+  EXPECT_GT(s.processed, 0);
+  std::map<std::string, int64_t> reasons;
+  const std::vector<nlohmann::json> records = JsonLines(first.out);
+  EXPECT_EQ(static_cast<int64_t>(records.size()), s.read);
+  for (const nlohmann::json& j : records) {
+    if (j.contains("skipped")) ++reasons[j["reason"].get<std::string>()];
+  }
+  EXPECT_EQ(reasons, s.by_reason);
+
+  // Again: every document the first run added is now an id already indexed.
+  const RunResult second = Run("index ingest --index " + index + Inputs());
+  EXPECT_EQ(second.exit_code, 3) << second.err;
+  const Summary again = ParseSummary(second.err, "index ingest");
+  ExpectAddsUp(again);
+  EXPECT_EQ(again.read, 28);
+  EXPECT_EQ(again.processed, 0);
+  std::map<std::string, int64_t> expected = s.by_reason;
+  expected["duplicate_id"] += s.processed;
+  EXPECT_EQ(again.by_reason, expected);
+}
+
 TEST_F(AccountingTest, QuietPrintsNoSummary) {
   const RunResult r = Run("sketch -q" + Inputs());
   EXPECT_FALSE(ParseSummary(r.err, "sketch").found);
