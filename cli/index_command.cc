@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <iostream>
@@ -46,6 +47,7 @@ struct IndexFlags {
   int threads = 1;
   bool no_sync = false;
   int max_matches = 10;
+  int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
   bool quiet = false;
   // delete / story
   std::vector<std::string> ids;
@@ -101,9 +103,10 @@ int RunCreate(const IndexFlags& flags) {
 // partial batch after flush_ms.
 class ItemQueue {
  public:
-  ItemQueue(std::vector<std::string> paths, size_t capacity)
+  ItemQueue(std::vector<std::string> paths, const ReadOptions& options,
+            size_t capacity)
       : capacity_(capacity),
-        reader_(std::move(paths)),
+        reader_(std::move(paths), options),
         thread_([this] { Read(); }) {}
   ~ItemQueue() {
     {
@@ -197,7 +200,9 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back("-");
   const size_t batch = static_cast<size_t>(flags.batch);
-  ItemQueue queue(paths, 2 * batch);
+  ReadOptions read_options;
+  read_options.max_doc_bytes = flags.max_doc_bytes;
+  ItemQueue queue(paths, read_options, 2 * batch);
   Accounting accounting;
   std::vector<ReadItem> items;
   std::vector<Document> docs;
@@ -249,7 +254,9 @@ int RunQuery(const IndexFlags& flags) {
   if (!index.ok()) return Fail("query", index.status());
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back("-");
-  DocumentReader reader(paths);
+  ReadOptions read_options;
+  read_options.max_doc_bytes = flags.max_doc_bytes;
+  DocumentReader reader(paths, read_options);
   Accounting accounting;
   std::vector<ReadItem> items;
   std::vector<std::string> lines;
@@ -411,6 +418,13 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
     sub->add_option("--max-matches", flags->max_matches,
                     "Matches per verdict at most.")
         ->check(CLI::Range(0, 1000))
+        ->capture_default_str();
+    sub->add_option("--max-doc-bytes", flags->max_doc_bytes,
+                    "Skip (too_large) a document, file or JSONL line, larger "
+                    "than this many bytes, without reading it into memory. "
+                    "Suffixes k, m, g (powers of 1024).")
+        ->transform(CLI::AsSizeValue(false))
+        ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
         ->capture_default_str();
     sub->add_flag("-q,--quiet", flags->quiet,
                   "No skip messages or summary on stderr.");

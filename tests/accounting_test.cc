@@ -6,6 +6,8 @@
 // fixtures (tests/fixtures/hostile/).
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -142,6 +144,34 @@ TEST_F(AccountingTest, IndexIngest) {
   std::map<std::string, int64_t> expected = s.by_reason;
   expected["duplicate_id"] += s.processed;
   EXPECT_EQ(again.by_reason, expected);
+}
+
+// --max-doc-bytes on the index's reading commands: a longer line is
+// too_large, with its verdict, and the run goes on.
+TEST_F(AccountingTest, IndexMaxDocBytes) {
+  const std::string index = (dir_ / "index").string();
+  const std::filesystem::path input = dir_ / "input.jsonl";
+  {
+    std::ofstream out(input);
+    out << R"({"id":"small","text":"The council approved the budget."})"
+        << "\n"
+        << R"({"id":"large","text":")" << std::string(300, 'a') << "\"}\n";
+  }
+  ASSERT_EQ(Run("index create --index " + index).exit_code, 0);
+  for (const char* command : {"ingest", "query"}) {
+    const RunResult r =
+        Run(absl::StrCat("index ", command, " --index ", index,
+                         " --max-doc-bytes 200 ", input.string()));
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    const Summary s = ParseSummary(r.err, absl::StrCat("index ", command));
+    ExpectAddsUp(s);
+    EXPECT_EQ(s.read, 2);
+    EXPECT_EQ(s.processed, 1);
+    EXPECT_EQ(s.by_reason, (std::map<std::string, int64_t>{{"too_large", 1}}));
+    const std::vector<nlohmann::json> records = JsonLines(r.out);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[1]["reason"], "too_large");
+  }
 }
 
 TEST_F(AccountingTest, QuietPrintsNoSummary) {
