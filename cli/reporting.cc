@@ -33,6 +33,14 @@ void Accounting::Demote(SkipReason reason) {
   ++skipped_[static_cast<size_t>(reason)];
 }
 
+void Accounting::Add(SkipReason reason, int64_t n) {
+  if (reason == SkipReason::kNone) {
+    processed_ += n;
+  } else {
+    skipped_[static_cast<size_t>(reason)] += n;
+  }
+}
+
 int64_t Accounting::skipped() const {
   int64_t total = 0;
   for (const int64_t n : skipped_) total += n;

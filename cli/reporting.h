@@ -37,6 +37,8 @@ class Accounting {
   // A document read and accepted that a later stage could not take after
   // all (a document or memory limit): moves it from processed to skipped.
   void Demote(SkipReason reason);
+  // Counts `n` items at once: processed (kNone) or skipped for `reason`.
+  void Add(SkipReason reason, int64_t n);
 
   int64_t read() const { return processed_ + skipped(); }
   int64_t processed() const { return processed_; }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <ctime>
 #include <iostream>
 #include <map>
@@ -18,6 +19,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "neardup/index.h"
 #include "neardup/service.h"
@@ -25,6 +27,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "httplib.h"
+#include "reporting.h"
 
 namespace neardup::cli {
 namespace {
@@ -162,6 +165,14 @@ int RunServe(const ServeFlags& flags) {
     return kExitInternal;
   }
   if (!flags.quiet) {
+    // Every article answered (ingest and query), as every reading command
+    // states its documents.
+    Accounting accounting;
+    const std::vector<int64_t> articles = service.ArticleCounts();
+    for (size_t r = 0; r < articles.size(); ++r) {
+      accounting.Add(static_cast<SkipReason>(r), articles[r]);
+    }
+    accounting.PrintSummary("serve");
     std::cerr << "neardup serve: stopped"
               << (received.load() != 0
                       ? (received.load() == SIGTERM ? " on SIGTERM"

@@ -302,6 +302,7 @@ TEST_F(ServiceE2eTest, EndpointsOverHttp) {
 
   EXPECT_EQ(server.Stop(SIGINT), 0) << server.err();
   EXPECT_THAT(server.err(), HasSubstr("stopped on SIGINT"));
+  EXPECT_THAT(server.err(), HasSubstr("neardup serve: summary: read "));
 }
 
 TEST_F(ServiceE2eTest, SigtermDuringIngestsLosesNothingAcknowledged) {

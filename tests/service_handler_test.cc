@@ -170,6 +170,27 @@ TEST_F(ServiceHandlerTest, ArrayBatchAnswersAnArrayWithSkips) {
   EXPECT_EQ(j[3]["reason"], "malformed_json");
 }
 
+// Every article answered counts once, judged or skipped by its reason
+// (the `serve` summary).
+TEST_F(ServiceHandlerTest, ArticleCountsAddUp) {
+  const auto count = [&](SkipReason r) {
+    return service_->ArticleCounts()[static_cast<size_t>(r)];
+  };
+  const std::string body = "[" + Article("a", kWire) + ", {\"id\": \"b\"}, " +
+                           Article("c", kWire) + ", 5]";
+  ASSERT_EQ(Call("POST", "/v1/ingest", body).status, 200);
+  ASSERT_EQ(Call("POST", "/v1/ingest", Article("a", kOther)).status, 409);
+  ASSERT_EQ(Call("POST", "/v1/ingest", "{\"id\": \"d\"}").status, 400);
+  ASSERT_EQ(Call("POST", "/v1/query", Article("q", kOther)).status, 200);
+  EXPECT_EQ(count(SkipReason::kNone), 3);  // a, c, q.
+  EXPECT_EQ(count(SkipReason::kMissingText), 2);
+  EXPECT_EQ(count(SkipReason::kMalformedJson), 1);
+  EXPECT_EQ(count(SkipReason::kDuplicateId), 1);
+  int64_t total = 0;
+  for (const int64_t n : service_->ArticleCounts()) total += n;
+  EXPECT_EQ(total, 7);
+}
+
 TEST_F(ServiceHandlerTest, JsonLinesBatchAnswersJsonLines) {
   const std::string body = Article("a", kWire) + "\n" + Article("b", kOther) +
                            "\n{broken\n" + Article("a", kOther) + "\n";

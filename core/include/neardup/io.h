@@ -65,6 +65,10 @@ enum class SkipReason {
   kOverLimit,      // Beyond a command's document count or memory budget
                    // (not set by the readers; see docs/reliability.md).
 };
+// The number of SkipReason values (kNone included), for tables indexed by
+// reason.
+inline constexpr size_t kNumSkipReasons =
+    static_cast<size_t>(SkipReason::kOverLimit) + 1;
 
 // A stable, snake_case name for the reason, e.g. "not_utf8"; used in output.
 std::string_view SkipReasonName(SkipReason reason);

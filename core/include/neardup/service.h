@@ -38,10 +38,13 @@
 #define NEARDUP_SERVICE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "neardup/io.h"
 
 namespace neardup {
 
@@ -91,6 +94,12 @@ class Service {
   // in flight to finish (their commits are durable when this returns).
   // Queries, health (503) and metrics are still answered. Idempotent.
   void Shutdown();
+
+  // Articles answered since the service started (every article of an ingest
+  // or query body; a body that is not articles at all is a 400 and counts
+  // none), indexed by SkipReason: [kNone] judged, the others skipped for
+  // that reason. For the `serve` summary; every article counts once.
+  std::vector<int64_t> ArticleCounts() const;
 
  private:
   struct Impl;

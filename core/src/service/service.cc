@@ -4,6 +4,7 @@
 
 #include "neardup/service.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -143,6 +144,13 @@ struct Service::Impl {
   internal::ServiceMetrics metrics;
   internal::WriteQueue writes;
   std::atomic<bool> stopping{false};
+  // Articles answered, by SkipReason (kNone: judged).
+  std::array<std::atomic<int64_t>, kNumSkipReasons> articles{};
+
+  void CountArticle(SkipReason reason) {
+    articles[static_cast<size_t>(reason)].fetch_add(1,
+                                                    std::memory_order_relaxed);
+  }
 };
 
 namespace {
@@ -220,6 +228,7 @@ HttpResponse Service::Impl::Articles(const HttpRequest& request, bool ingest) {
   std::vector<ReadItem>& items = batch->items;
   // One article that is not an article at all: the request is bad.
   if (batch->shape == BodyShape::kObject && items.front().skipped()) {
+    CountArticle(items.front().skip.reason);
     return Error(400, items.front().skip.detail);
   }
   std::vector<IndexVerdict> verdicts(items.size());
@@ -258,6 +267,7 @@ HttpResponse Service::Impl::Articles(const HttpRequest& request, bool ingest) {
       verdicts[i] = *std::move(v);
     }
   }
+  for (const IndexVerdict& v : verdicts) CountArticle(v.skip.reason);
   return RenderVerdicts(batch->shape, verdicts);
 }
 
@@ -356,6 +366,14 @@ HttpResponse Service::Handle(const HttpRequest& request) noexcept {
 void Service::Shutdown() {
   impl_->stopping.store(true, std::memory_order_release);
   impl_->writes.Shutdown();
+}
+
+std::vector<int64_t> Service::ArticleCounts() const {
+  std::vector<int64_t> counts(kNumSkipReasons);
+  for (size_t r = 0; r < kNumSkipReasons; ++r) {
+    counts[r] = impl_->articles[r].load(std::memory_order_relaxed);
+  }
+  return counts;
 }
 
 }  // namespace neardup
