@@ -125,7 +125,13 @@ TEST_F(HostileSlowTest, TwoHundredMegabyteLineBoundedMemory) {
   const int64_t peak = PeakRssOfCommand(absl::StrCat(
       NEARDUP_EXE, " dedup -q --max-doc-bytes 1m ", path, " >/dev/null"));
   ASSERT_GT(peak, 0);
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // Sanitizer runtimes (shadow memory, quarantine) dominate the peak; the
+  // bound is checked by the plain build.
+  EXPECT_LT(peak, int64_t{1} << 30);
+#else
   EXPECT_LT(peak, int64_t{100} << 20);
+#endif
   EXPECT_THAT(r.err, HasSubstr(absl::StrCat(path, ":1: skipped ", path,
                                             ":1 (too_large)")));
   Summary s = ParseSummary(r.err, "dedup");
