@@ -472,13 +472,7 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
                   "always or never.")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_option("--max-doc-bytes", flags->max_doc_bytes,
-                  "Skip (too_large) a document, file or JSONL line, larger "
-                  "than this many bytes, without reading it into memory. "
-                  "Suffixes k, m, g (powers of 1024).")
-      ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
-      ->capture_default_str();
+  AddMaxDocBytesOption(cmd, &flags->max_doc_bytes);
   cmd->add_option("--memory-budget", flags->memory_budget,
                   "Bytes the index (signatures, shingle samples, ids) may "
                   "hold (0: no budget). Once it is full, the remaining "

@@ -171,9 +171,7 @@ class ItemQueue {
 void NoteSkip(std::string_view command, const ReadItem& item,
               const IndexVerdict& v, bool quiet) {
   if (!quiet) {
-    std::cerr << "neardup index " << command << ": " << ToString(item.where)
-              << ": skipped " << v.id << " (" << SkipReasonName(v.skip.reason)
-              << "): " << v.skip.detail << "\n";
+    PrintSkip("index " + std::string(command), item.where, v.id, v.skip);
   }
 }
 
@@ -419,13 +417,7 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
                     "Matches per verdict at most.")
         ->check(CLI::Range(0, 1000))
         ->capture_default_str();
-    sub->add_option("--max-doc-bytes", flags->max_doc_bytes,
-                    "Skip (too_large) a document, file or JSONL line, larger "
-                    "than this many bytes, without reading it into memory. "
-                    "Suffixes k, m, g (powers of 1024).")
-        ->transform(CLI::AsSizeValue(false))
-        ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
-        ->capture_default_str();
+    AddMaxDocBytesOption(sub, &flags->max_doc_bytes);
     sub->add_flag("-q,--quiet", flags->quiet,
                   "No skip messages or summary on stderr.");
   };

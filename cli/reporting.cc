@@ -14,10 +14,27 @@
 namespace neardup::cli {
 
 void PrintSkip(std::string_view command, const ReadItem& item) {
-  std::cerr << "neardup " << command << ": " << ToString(item.where)
-            << ": skipped " << item.document.id << " ("
-            << SkipReasonName(item.skip.reason) << "): " << item.skip.detail
+  PrintSkip(command, item.where, item.document.id, item.skip);
+}
+
+void PrintSkip(std::string_view command, const SourceLocation& where,
+               std::string_view id, const Skip& skip) {
+  std::cerr << "neardup " << command << ": " << ToString(where) << ": skipped "
+            << id << " (" << SkipReasonName(skip.reason) << "): " << skip.detail
             << "\n";
+}
+
+void AddMaxDocBytesOption(CLI::App* cmd, int64_t* max_doc_bytes,
+                          std::string_view note) {
+  cmd->add_option("--max-doc-bytes", *max_doc_bytes,
+                  absl::StrCat("Skip (too_large) a document, file or JSONL "
+                               "line, larger than this many bytes, without "
+                               "reading it into memory. Suffixes k, m, g "
+                               "(powers of 1024).",
+                               std::string(note)))
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
+      ->capture_default_str();
 }
 
 void Accounting::Count(const ReadItem& item) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "CLI/CLI.hpp"
 #include "absl/types/span.h"
 #include "nlohmann/json.hpp"
 
@@ -22,6 +23,14 @@ namespace neardup::cli {
 
 // Prints "neardup CMD: FILE:LINE: skipped ID (reason): detail" to stderr.
 void PrintSkip(std::string_view command, const ReadItem& item);
+// The same for a document read at `where` that a later stage skipped.
+void PrintSkip(std::string_view command, const SourceLocation& where,
+               std::string_view id, const Skip& skip);
+
+// Adds --max-doc-bytes (k, m, g suffixes) to `cmd`, the same on every
+// command that reads documents; `note` is appended to its description.
+void AddMaxDocBytesOption(CLI::App* cmd, int64_t* max_doc_bytes,
+                          std::string_view note = "");
 
 // The accounting of one command run (issue 7): every input item read is
 // either processed or skipped with a reason, so read == processed + skipped

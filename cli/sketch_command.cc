@@ -157,14 +157,8 @@ void AddSketchCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("-q,--quiet", flags->quiet,
                 "Do not list skipped inputs on stderr (they stay in the "
                 "output).");
-  cmd->add_option("--max-doc-bytes", flags->max_doc_bytes,
-                  "Skip (too_large) a document, file or JSONL line, larger "
-                  "than this many bytes, without reading it into memory. "
-                  "Suffixes k, m, g (powers of 1024). Sketching streams: "
-                  "memory stays about one document.")
-      ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
-      ->capture_default_str();
+  AddMaxDocBytesOption(cmd, &flags->max_doc_bytes,
+                       " Sketching streams: memory stays about one document.");
   cmd->footer(ExitCodesHelp());
   cmd->callback([flags, exit_code] { *exit_code = RunSketch(*flags); });
 }
