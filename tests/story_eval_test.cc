@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -101,6 +102,51 @@ TEST(StoryEvalTest, CloughStevensonDerivedAnswers) {
   }
   const double pair_f1 = 2.0 * ptp / (2.0 * ptp + pfp + pfn);
   EXPECT_GE(pair_f1, 0.96) << "tp " << ptp << " fp " << pfp << " fn " << pfn;
+}
+
+// Every document's story origin and role, by id.
+std::map<std::string, std::string> OriginsAndRoles(const StoryReport& r) {
+  std::map<std::string, std::string> out;
+  for (const Story& s : r.stories) {
+    for (const StoryMember& m : s.members) {
+      out[m.id] = std::string(OriginKindName(s.origin.kind)) + " " +
+                  s.origin.id + " " + std::string(RoleName(m.role));
+    }
+  }
+  return out;
+}
+
+// Input order carries no evidence: reversed or shuffled, the 100 documents
+// get the same origins and roles (task d's source and answer hold each
+// other's text: the text barely tells them apart).
+TEST(StoryEvalTest, CloughStevensonOriginsDoNotFollowInputOrder) {
+  const std::optional<std::string> dir =
+      testing::SharedDataset("clough-stevenson-2011");
+  if (!dir) GTEST_SKIP() << "../shared/datasets not found";
+  std::istringstream labels(ReadFile(*dir + "/labels.csv"));
+  std::string line;
+  std::getline(labels, line);
+  std::vector<Document> docs;
+  while (std::getline(labels, line)) {
+    Document d;
+    d.id = line.substr(0, line.find(','));
+    d.text = ReadFile(*dir + "/text_utf8/" + d.id);
+    ASSERT_FALSE(d.text.empty()) << d.id;
+    docs.push_back(std::move(d));
+  }
+  ASSERT_EQ(docs.size(), 100u);
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const std::map<std::string, std::string> expected = OriginsAndRoles(*r);
+  std::vector<Document> reordered(docs.rbegin(), docs.rend());
+  const absl::StatusOr<StoryReport> reversed = AnalyzeStories(reordered);
+  ASSERT_TRUE(reversed.ok()) << reversed.status();
+  EXPECT_EQ(OriginsAndRoles(*reversed), expected);
+  std::mt19937 rng(4);
+  std::shuffle(reordered.begin(), reordered.end(), rng);
+  const absl::StatusOr<StoryReport> shuffled = AnalyzeStories(reordered);
+  ASSERT_TRUE(shuffled.ok()) << shuffled.status();
+  EXPECT_EQ(OriginsAndRoles(*shuffled), expected);
 }
 
 // MSRP test split: the rewrite-or-closer decision on sentence pairs (the

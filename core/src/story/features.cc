@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "xxhash.h"
 
 #include "neardup/align.h"
 #include "neardup/text.h"
@@ -69,6 +70,32 @@ size_t Common(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
   return n;
 }
 
+// Seed of DocFeatures::text_key.
+constexpr uint64_t kTextKeySeed = 0x73746f72796b6579ULL;  // "storykey"
+
+// The passages of (fa, fb), aligned in an orientation fixed by the texts
+// (alignment is not symmetric: seeds are counted in its second text and
+// extended in the first's order), then expressed as a = fa, b = fb in a's
+// order.
+std::vector<Passage> AlignOriented(const DocFeatures& fa, const DocFeatures& fb,
+                                   const AlignOptions& options) {
+  // Equal keys mean equal texts (but for a 2^-64 chance), which align the
+  // same either way.
+  if (fa.text_key <= fb.text_key) {
+    return AlignPassages(fa.tokens, fb.tokens, options);
+  }
+  std::vector<Passage> passages = AlignPassages(fb.tokens, fa.tokens, options);
+  for (Passage& p : passages) {
+    std::swap(p.a, p.b);
+    std::swap(p.a_first, p.b_first);
+    std::swap(p.a_last, p.b_last);
+  }
+  std::sort(
+      passages.begin(), passages.end(),
+      [](const Passage& x, const Passage& y) { return x.a_first < y.a_first; });
+  return passages;
+}
+
 double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
 // The story score's calibration (see StoryScore).
@@ -97,6 +124,8 @@ std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
   std::vector<DocFeatures> features(docs.size());
   TfIdfModel model;
   for (size_t i = 0; i < docs.size(); ++i) {
+    features[i].text_key = XXH3_64bits_withSeed(
+        docs[i].text.data(), docs[i].text.size(), kTextKeySeed);
     features[i].tokens = Tokenize(docs[i].text, options.tokenize).tokens;
     model.AddDocument(features[i].tokens);
   }
@@ -240,11 +269,15 @@ PairRelation ClassifyRelation(const PairAnalysis& pair, bool sentences,
                               const StoryOptions& options) {
   const double lo = std::min(pair.a_in_b, pair.b_in_a);
   const double hi = std::max(pair.a_in_b, pair.b_in_a);
-  size_t span = 0, matched = 0;
+  // Exactness on the side where the passages span more words (the same
+  // whichever document is `a`).
+  size_t span_a = 0, span_b = 0, matched = 0;
   for (const Passage& p : pair.passages) {
-    span += p.a_last - p.a_first;
+    span_a += p.a_last - p.a_first;
+    span_b += p.b_last - p.b_first;
     matched += p.matched;
   }
+  const size_t span = std::max(span_a, span_b);
   const double exact = span == 0 ? 0 : static_cast<double>(matched) / span;
   if (lo >= 0.9 && exact >= 0.98) return PairRelation::kCopy;
   // Two sentences sharing most of their words can still state different
@@ -271,7 +304,7 @@ PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
   PairAnalysis p;
   p.a = a;
   p.b = b;
-  p.passages = AlignPassages(fa.tokens, fb.tokens, options.align);
+  p.passages = AlignOriented(fa, fb, options.align);
   p.a_in_b = CoverageOfA(p.passages, fa.tokens.size());
   p.b_in_a = CoverageOfB(p.passages, fb.tokens.size());
   p.cosine = std::clamp(Cosine(fa.vector, fb.vector), 0.0, 1.0);

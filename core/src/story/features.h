@@ -27,6 +27,9 @@ struct NameTerm {
 };
 
 struct DocFeatures {
+  // XXH3 of the text: orients each pair's alignment, so that a pair is
+  // measured the same whichever document comes first in the input.
+  uint64_t text_key = 0;
   std::vector<Token> tokens;
   TermVector vector;            // Content words, background-blended IDF.
   std::vector<NameTerm> names;  // Sorted by hash, distinct.

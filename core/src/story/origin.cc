@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "xxhash.h"
 
 #include "neardup/attribution.h"
 #include "neardup/story.h"
@@ -31,6 +32,22 @@ constexpr double kRewriteShare = 0.07;
 // are twins (one is a full copy of the other).
 constexpr double kTwinShare = 0.97;
 
+// Seed of the text key that breaks exact ties (see TextKeyLess).
+constexpr uint64_t kTieKeySeed = 0x6e65617264757031ULL;  // "neardup1"
+
+// A total order on documents that does not depend on input order: by an
+// XXH3 hash of the text, then by id (ids are distinct). Exact ties the
+// evidence cannot break (twins, equal counts) are broken by it, so
+// shuffling the input never changes the origin or a role.
+bool TextKeyLess(const Document& x, const Document& y) {
+  const uint64_t hx =
+      XXH3_64bits_withSeed(x.text.data(), x.text.size(), kTieKeySeed);
+  const uint64_t hy =
+      XXH3_64bits_withSeed(y.text.data(), y.text.size(), kTieKeySeed);
+  if (hx != hy) return hx < hy;
+  return x.id < y.id;
+}
+
 struct Citation {
   std::string outlet;             // Display form (the first seen).
   std::vector<uint32_t> members;  // Distinct citing members, sorted.
@@ -38,12 +55,13 @@ struct Citation {
   std::vector<CitedSpan> evidence;
 };
 
-// Exactness of x's side of the passages shared with y: matched words over
-// words spanned.
-double Exactness(const PairAnalysis& p) {
+// Exactness of `member`'s side (pair.a or pair.b) of the pair's passages:
+// matched words over the words they span in the member.
+double Exactness(const PairAnalysis& p, uint32_t member) {
+  const bool is_a = member == p.a;
   size_t span = 0, matched = 0;
   for (const Passage& q : p.passages) {
-    span += q.a_last - q.a_first;
+    span += is_a ? q.a_last - q.a_first : q.b_last - q.b_first;
     matched += q.matched;
   }
   return span == 0 ? 0 : static_cast<double>(matched) / span;
@@ -194,8 +212,15 @@ Story BuildStory(const StoryContext& ctx,
       if (ctx.docs[m].outlet.empty() || OutletKey(ctx.docs[m].outlet) != key) {
         continue;
       }
-      if (best < 0 || (ctx.docs[m].published && ctx.docs[best].published &&
-                       *ctx.docs[m].published < *ctx.docs[best].published)) {
+      if (best < 0) {
+        best = m;
+        continue;
+      }
+      const auto& tm = ctx.docs[m].published;
+      const auto& tb = ctx.docs[best].published;
+      if (tm && tb && *tm != *tb) {
+        if (*tm < *tb) best = m;
+      } else if (TextKeyLess(ctx.docs[m], ctx.docs[best])) {
         best = m;
       }
     }
@@ -216,7 +241,8 @@ Story BuildStory(const StoryContext& ctx,
   } else if (reuse.any) {
     // The member holding the most of the text the others reuse; near ties
     // go to the earliest published, then to the one with the least text of
-    // its own (derivatives add their own), then to input order.
+    // its own (derivatives add their own), then to the text key (never to
+    // input order).
     const double best =
         *std::max_element(reuse.holds.begin(), reuse.holds.end());
     size_t pick = members.size();
@@ -231,6 +257,9 @@ Story BuildStory(const StoryContext& ctx,
       if (ti && tp && *ti != *tp) {
         if (*ti < *tp) pick = i;
       } else if (reuse.reused[i] > reuse.reused[pick] + 1e-9) {
+        pick = i;
+      } else if (reuse.reused[i] >= reuse.reused[pick] - 1e-9 &&
+                 TextKeyLess(ctx.docs[members[i]], ctx.docs[members[pick]])) {
         pick = i;
       }
     }
@@ -300,7 +329,10 @@ Story BuildStory(const StoryContext& ctx,
     int64_t earliest = -1;
     for (const uint32_t m : members) {
       const auto& t = ctx.docs[m].published;
-      if (t && (earliest < 0 || *t < *ctx.docs[earliest].published)) {
+      if (!t) continue;
+      if (earliest < 0 || *t < *ctx.docs[earliest].published ||
+          (*t == *ctx.docs[earliest].published &&
+           TextKeyLess(ctx.docs[m], ctx.docs[earliest]))) {
         earliest = m;
       }
     }
@@ -353,7 +385,7 @@ Story BuildStory(const StoryContext& ctx,
       const uint32_t r = static_cast<uint32_t>(reference);
       const PairAnalysis& p = ctx.Pair(d, r);
       const double share = ctx.Share(d, r);
-      const double exact = Exactness(p);
+      const double exact = Exactness(p, d);
       m.share_taken = share;
       const std::string from = ctx.docs[r].id;
       const Role by_share = RoleFromShare(share, exact);
@@ -407,17 +439,26 @@ Story BuildStory(const StoryContext& ctx,
         m.confidence = 0.5;
         m.reasons.push_back("same story; no evidence of who had it first");
       }
-      // Close copies of an earlier member say so.
+      // Close copies of another member say so: of the one first in the
+      // text key order among those before it in that order (which twin is
+      // called the copy must not depend on input order).
+      int64_t copied = -1;
       for (const uint32_t o : members) {
-        if (o >= d) break;
+        if (o == d || !TextKeyLess(ctx.docs[o], ctx.docs[d])) continue;
         const PairRelation rel = ctx.Pair(d, o).relation;
-        if (rel == PairRelation::kCopy || rel == PairRelation::kNearDuplicate) {
-          m.role =
-              rel == PairRelation::kCopy ? Role::kCopy : Role::kNearDuplicate;
-          m.reasons.push_back(absl::StrCat(std::string(PairRelationName(rel)),
-                                           " of ", ctx.docs[o].id));
-          break;
+        if (rel != PairRelation::kCopy && rel != PairRelation::kNearDuplicate) {
+          continue;
         }
+        if (copied < 0 || TextKeyLess(ctx.docs[o], ctx.docs[copied])) {
+          copied = o;
+        }
+      }
+      if (copied >= 0) {
+        const PairRelation rel = ctx.Pair(d, copied).relation;
+        m.role =
+            rel == PairRelation::kCopy ? Role::kCopy : Role::kNearDuplicate;
+        m.reasons.push_back(absl::StrCat(std::string(PairRelationName(rel)),
+                                         " of ", ctx.docs[copied].id));
       }
     }
     story.members.push_back(std::move(m));
@@ -432,7 +473,7 @@ namespace neardup {
 Role RoleAgainstOrigin(const PairAnalysis& pair, uint32_t member) {
   const bool is_a = member == pair.a;
   return internal::RoleFromShare(is_a ? pair.a_in_b : pair.b_in_a,
-                                 internal::Exactness(pair));
+                                 internal::Exactness(pair, member));
 }
 
 }  // namespace neardup

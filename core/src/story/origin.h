@@ -35,7 +35,8 @@ struct StoryContext {
 //  1. an outlet the members credit is a member's `outlet`: that document;
 //  2. text reuse (pairs `partial` or closer): the member that holds the most
 //     of the text the others reuse (ties: earliest publication, then the
-//     member with the least text of its own); if it credits
+//     member with the least text of its own, then a hash of the text and
+//     the id: never input order); if it credits
 //     an outlet outside the input with a strong cue, that outlet is the
 //     origin instead (external) and the hub is its first rewrite;
 //  3. members credit an outlet outside the input: external, the outlet most
