@@ -9,12 +9,15 @@
 // Every rate is input text per second on one core (bytes_per_second), so the
 // stages compare directly; items_per_second is documents. Benchmarks:
 //   BM_TokenizeShingle   normalise + tokenise + 5-gram shingle hashes
+//   BM_TokenHashesShingle  the same, hashes only, into reused buffers (the
+//                        path Sketcher::Sketch takes)
 //   BM_MinHashClassic    MinHash-128, k functions, over the shingle hashes
 //   BM_MinHashOph        MinHash-128, one permutation + densification
 //   BM_SimHash           SimHash-64 of content-word counts, over the tokens
 //   BM_Pipeline{Classic,Oph}  text -> MinHash-128 + SimHash-64 (Sketcher)
 // Each checks its result against the plain C++ reference before timing.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -32,6 +35,8 @@
 
 #include "english_text.h"
 #include "sketch_reference.h"
+#include "text/hash.h"
+#include "text/token_hashes.h"
 
 namespace neardup {
 namespace {
@@ -93,6 +98,41 @@ void BM_TokenizeShingle(benchmark::State& state, int64_t target) {
     const TokenizedText t = Tokenize(c.texts[i++ % c.texts.size()]);
     std::vector<uint64_t> h = ShingleHashes(t.tokens, kShingleSize);
     benchmark::DoNotOptimize(h.data());
+  }
+  Report(state, c);
+}
+
+// Hashes-only tokenising (internal::TokenizeHashes) and the rolled shingle
+// hashes, both into buffers reused across documents.
+void BM_TokenHashesShingle(benchmark::State& state, int64_t target) {
+  ScopedTarget scoped(target);
+  const Corpus& c = GetCorpus(static_cast<size_t>(state.range(0)));
+  internal::TokenHashBuffer tokens;
+  std::vector<uint64_t> shingles;
+  auto run = [&](const std::string& text) {
+    internal::TokenizeHashes(text, {}, &tokens);
+    const absl::Span<const uint64_t> t = tokens.all();
+    const size_t window = std::min<size_t>(kShingleSize, t.size());
+    const size_t count = t.empty() ? 0 : t.size() - window + 1;
+    if (shingles.size() < count) shingles.resize(count);
+    if (count > 0) {
+      internal::RollShingleHashes(
+          t.size(), window, [t](size_t i) { return t[i]; }, shingles.data());
+    }
+    return count;
+  };
+  for (size_t d = 0; d < c.texts.size(); ++d) {
+    const size_t count = run(c.texts[d]);
+    if (std::vector<uint64_t>(shingles.begin(), shingles.begin() + count) !=
+        c.shingles[d]) {
+      state.SkipWithError("hashes-only shingles differ from ShingleHashes");
+      return;
+    }
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(run(c.texts[i++ % c.texts.size()]));
+    benchmark::DoNotOptimize(shingles.data());
   }
   Report(state, c);
 }
@@ -161,6 +201,16 @@ void BM_Pipeline(benchmark::State& state, int64_t target, MinHashMode mode) {
     state.SkipWithError("pipeline MinHash differs from the reference");
     return;
   }
+  for (const std::string& text : c.texts) {  // Sketch() vs the Token path.
+    const DocumentSketch fast = sketcher.Sketch(text);
+    const DocumentSketch slow = sketcher.SketchTokens(Tokenize(text).tokens);
+    if (fast.minhash.values != slow.minhash.values ||
+        fast.simhash != slow.simhash || fast.num_tokens != slow.num_tokens ||
+        fast.num_shingles != slow.num_shingles) {
+      state.SkipWithError("Sketch() differs from SketchTokens()");
+      return;
+    }
+  }
   size_t i = 0;
   for (auto _ : state) {
     DocumentSketch s = sketcher.Sketch(c.texts[i++ % c.texts.size()]);
@@ -189,6 +239,8 @@ void RegisterAll() {
     };
     sizes(benchmark::RegisterBenchmark(("BM_TokenizeShingle/" + t).c_str(),
                                        BM_TokenizeShingle, target));
+    sizes(benchmark::RegisterBenchmark(("BM_TokenHashesShingle/" + t).c_str(),
+                                       BM_TokenHashesShingle, target));
     sizes(benchmark::RegisterBenchmark(("BM_MinHashClassic/" + t).c_str(),
                                        BM_MinHash, target,
                                        MinHashMode::kClassic));

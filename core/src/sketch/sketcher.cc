@@ -1,8 +1,12 @@
 // Copyright 2026 The neardup Authors.
 //
 // The signing pipeline: Tokenize() -> ShingleHashes() -> MinHasher and
-// SimHash.
+// SimHash. Sketch() takes a hashes-only path through buffers kept per thread
+// (no Token records, no allocation once the buffers have grown);
+// SketchTokens() is the same computation over Token records, and the tests
+// hold the two to the same bytes.
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <string_view>
@@ -16,8 +20,61 @@
 #include "neardup/sketch.h"
 
 #include "internal/status_macros.h"
+#include "text/hash.h"
+#include "text/token_hashes.h"
 
 namespace neardup {
+namespace {
+
+// Number of distinct values in `hashes`, with `table` as the probing table
+// (resized and cleared here). See CountDistinct().
+size_t CountDistinctWith(absl::Span<const uint64_t> hashes,
+                         std::vector<uint64_t>& table) {
+  if (hashes.size() < 2) return hashes.size();
+  // Open addressing on the top bits (the inputs are shingle hashes, so the
+  // top bits are uniform); 0 marks a free slot, so the value 0 is counted
+  // apart.
+  // 1.5 to 3 slots per value (load factor 1/3 to 2/3).
+  const int bits = std::bit_width(hashes.size() + hashes.size() / 2);
+  const size_t mask = (size_t{1} << bits) - 1;
+  table.assign(mask + 1, 0);
+  size_t distinct = 0;
+  bool seen_zero = false;
+  for (uint64_t x : hashes) {
+    if (x == 0) {
+      distinct += !seen_zero;
+      seen_zero = true;
+      continue;
+    }
+    size_t slot = static_cast<size_t>(x >> (64 - bits));
+    while (table[slot] != 0 && table[slot] != x) slot = (slot + 1) & mask;
+    if (table[slot] == 0) {
+      table[slot] = x;
+      ++distinct;
+    }
+  }
+  return distinct;
+}
+
+// Per-thread buffers of Sketcher::Sketch().
+struct SketchScratch {
+  internal::TokenHashBuffer tokens;
+  std::vector<uint64_t> shingles;
+  std::vector<uint64_t> table;  // CountDistinctWith().
+  std::vector<uint64_t> words;  // Distinct content words (kUniform).
+
+  // A document of millions of words should not pin its buffers to the
+  // thread: past this many entries they are freed after use (8 MiB each).
+  static constexpr size_t kKeepEntries = size_t{1} << 20;
+  void Trim() {
+    if (tokens.capacity() > kKeepEntries) tokens.Release();
+    for (std::vector<uint64_t>* v : {&shingles, &table, &words}) {
+      if (v->capacity() > kKeepEntries) *v = std::vector<uint64_t>();
+    }
+  }
+};
+
+}  // namespace
 
 absl::StatusOr<Sketcher> Sketcher::Create(const SketchOptions& options) {
   if (options.shingle_size < 1 || options.shingle_size > 16) {
@@ -30,8 +87,49 @@ absl::StatusOr<Sketcher> Sketcher::Create(const SketchOptions& options) {
 }
 
 DocumentSketch Sketcher::Sketch(std::string_view text) const {
-  const TokenizedText tokenized = Tokenize(text, options_.tokenize);
-  return SketchTokens(tokenized.tokens);
+  if (options_.tfidf_model != nullptr) {  // TfIdfModel::Vectorize needs Tokens.
+    const TokenizedText tokenized = Tokenize(text, options_.tokenize);
+    return SketchTokens(tokenized.tokens);
+  }
+  thread_local SketchScratch scratch;
+  internal::TokenizeHashes(text, options_.tokenize, &scratch.tokens);
+  const absl::Span<const uint64_t> tokens = scratch.tokens.all();
+  DocumentSketch out;
+  out.num_tokens = static_cast<uint32_t>(tokens.size());
+  // As in SketchTokens(): the shingles go in with repeats.
+  size_t num_shingles = 0;
+  if (!tokens.empty()) {
+    const size_t window = std::min<size_t>(
+        static_cast<size_t>(options_.shingle_size), tokens.size());
+    num_shingles = tokens.size() - window + 1;
+    if (scratch.shingles.size() < num_shingles) {
+      scratch.shingles.resize(num_shingles);
+    }
+    internal::RollShingleHashes(
+        tokens.size(), window, [tokens](size_t i) { return tokens[i]; },
+        scratch.shingles.data());
+  }
+  const absl::Span<const uint64_t> shingles =
+      absl::MakeConstSpan(scratch.shingles.data(), num_shingles);
+  out.num_shingles =
+      static_cast<uint32_t>(CountDistinctWith(shingles, scratch.table));
+  out.minhash.values.resize(static_cast<size_t>(minhasher_.num_registers()));
+  minhasher_.SketchInto(shingles, absl::MakeSpan(out.minhash.values));
+  out.minhash.set_size = out.num_shingles;
+  // SimHashTokens() over the content words.
+  const absl::Span<const uint64_t> content = scratch.tokens.content();
+  if (options_.simhash_weighting == SimHashWeighting::kCounts) {
+    // Every occurrence counts 1, in text order: the same sums.
+    out.simhash = SimHashUniform(content);
+  } else {
+    scratch.words.assign(content.begin(), content.end());
+    std::sort(scratch.words.begin(), scratch.words.end());
+    scratch.words.erase(std::unique(scratch.words.begin(), scratch.words.end()),
+                        scratch.words.end());
+    out.simhash = SimHashUniform(scratch.words);
+  }
+  scratch.Trim();
+  return out;
 }
 
 DocumentSketch Sketcher::SketchTokens(absl::Span<const Token> tokens) const {
@@ -55,30 +153,8 @@ DocumentSketch Sketcher::SketchTokens(absl::Span<const Token> tokens) const {
 }
 
 size_t CountDistinct(absl::Span<const uint64_t> hashes) {
-  if (hashes.size() < 2) return hashes.size();
-  // Open addressing on the top bits (the inputs are shingle hashes, so the
-  // top bits are uniform); 0 marks a free slot, so the value 0 is counted
-  // apart.
-  // 1.5 to 3 slots per value (load factor 1/3 to 2/3).
-  const int bits = std::bit_width(hashes.size() + hashes.size() / 2);
-  const size_t mask = (size_t{1} << bits) - 1;
-  std::vector<uint64_t> table(mask + 1, 0);
-  size_t distinct = 0;
-  bool seen_zero = false;
-  for (uint64_t x : hashes) {
-    if (x == 0) {
-      distinct += !seen_zero;
-      seen_zero = true;
-      continue;
-    }
-    size_t slot = static_cast<size_t>(x >> (64 - bits));
-    while (table[slot] != 0 && table[slot] != x) slot = (slot + 1) & mask;
-    if (table[slot] == 0) {
-      table[slot] = x;
-      ++distinct;
-    }
-  }
-  return distinct;
+  std::vector<uint64_t> table;
+  return CountDistinctWith(hashes, table);
 }
 
 }  // namespace neardup

@@ -127,6 +127,28 @@ inline uint64_t HashShingleWords(const uint64_t* words, size_t count) {
   return Avalanche(h ^ ShingleKey(count));
 }
 
+// The shingle hashes of the windows of `window` (>= 1) tokens over
+// num_tokens >= window token hashes, token_hash(i) giving the i-th, into
+// out[0, num_tokens - window + 1): HashShingleWords() of each window, rolled.
+// With H_i = sum_j t_{i+j} P^(w-1-j),  H_{i+1} = H_i P - t_i P^w + t_{i+w}:
+// the only serial dependency is one multiply and one add per window.
+template <class TokenHashAt>
+inline void RollShingleHashes(size_t num_tokens, size_t window,
+                              TokenHashAt token_hash, uint64_t* out) {
+  const size_t count = num_tokens - window + 1;
+  uint64_t base_pow = 1;  // P^w
+  for (size_t j = 0; j < window; ++j) base_pow *= kShingleBase;
+  const uint64_t key = ShingleKey(window);
+  uint64_t h = 0;
+  for (size_t j = 0; j < window; ++j) h = h * kShingleBase + token_hash(j);
+  out[0] = Avalanche(h ^ key);
+  for (size_t i = 1; i < count; ++i) {
+    h = h * kShingleBase +
+        (token_hash(i + window - 1) - token_hash(i - 1) * base_pow);
+    out[i] = Avalanche(h ^ key);
+  }
+}
+
 }  // namespace neardup::internal
 
 #endif  // NEARDUP_TEXT_HASH_H_

@@ -19,22 +19,9 @@ std::vector<uint64_t> ShingleHashes(absl::Span<const Token> tokens, int n) {
   const size_t window = std::min<size_t>(static_cast<size_t>(n), tokens.size());
   const size_t count = tokens.size() - window + 1;
   out.resize(count);
-  // Rolling form of HashShingleWords() (text/hash.h): with
-  // H_i = sum_j t_{i+j} P^(w-1-j),  H_{i+1} = H_i P - t_i P^w + t_{i+w}.
-  // The only serial dependency is one multiply and one add per window.
-  uint64_t base_pow = 1;  // P^w
-  for (size_t j = 0; j < window; ++j) base_pow *= internal::kShingleBase;
-  const uint64_t key = internal::ShingleKey(window);
-  uint64_t h = 0;
-  for (size_t j = 0; j < window; ++j) {
-    h = h * internal::kShingleBase + tokens[j].hash;
-  }
-  out[0] = internal::Avalanche(h ^ key);
-  for (size_t i = 1; i < count; ++i) {
-    h = h * internal::kShingleBase +
-        (tokens[i + window - 1].hash - tokens[i - 1].hash * base_pow);
-    out[i] = internal::Avalanche(h ^ key);
-  }
+  internal::RollShingleHashes(
+      tokens.size(), window, [&tokens](size_t i) { return tokens[i].hash; },
+      out.data());
   return out;
 }
 

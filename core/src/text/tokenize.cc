@@ -20,6 +20,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "absl/base/attributes.h"
@@ -31,6 +32,7 @@
 #include "text/hash.h"
 #include "text/normalize.h"
 #include "text/stopwords.h"
+#include "text/token_hashes.h"
 
 namespace neardup {
 namespace {
@@ -69,6 +71,13 @@ constexpr uint64_t InRange(uint64_t y, uint8_t lo, uint8_t hi) {
   return ge & ~gt & kHigh;
 }
 
+// The 0x80 bits of the 8 bytes of x (others clear) as an 8-bit mask, byte k
+// to bit k: a multiply moves bit 8k + 7 to bit 56 + k, and no two partial
+// products meet, so nothing carries.
+constexpr uint64_t HighBits(uint64_t x) {
+  return ((x >> 7) * 0x0102040810204080ULL) >> 56;
+}
+
 inline AsciiBlock ClassifyAscii(uint64_t x) {
   const uint64_t ascii = ~x & kHigh;
   const uint64_t y = x & ~kHigh;
@@ -95,58 +104,160 @@ inline void StoreLittleEndian64(char* p, uint64_t x) {
   std::memcpy(p, &x, sizeof(x));
 }
 
+// Where the tokenizer's words go: Token records (Tokenize()) ...
+struct TokenVectorSink {
+  std::vector<Token>* tokens;
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(uint32_t begin, uint32_t end,
+                                        uint64_t hash, uint8_t flags) {
+    tokens->push_back(Token{begin, end, hash, flags});
+  }
+};
+
+// ... or only the hashes and the stopword bit (TokenizeHashes()); the other
+// flags are then dead code the compiler drops.
+struct HashSink {
+  internal::TokenHashBuffer* buffer;
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(uint32_t /*begin*/, uint32_t /*end*/,
+                                        uint64_t hash, uint8_t flags) {
+    buffer->Add(hash, (flags & kTokenStopword) != 0);
+  }
+};
+
+template <class Sink>
 class Tokenizer {
  public:
-  Tokenizer(std::string_view text, std::vector<Token>* tokens)
+  Tokenizer(std::string_view text, Sink sink)
       : s_(reinterpret_cast<const uint8_t*>(text.data())),
         size_(std::min<size_t>(text.size(), UINT32_MAX)),
-        tokens_(tokens),
+        sink_(sink),
         stopwords_(internal::StopwordTable::Get()) {}
 
   // Tokenises the line [begin, end), which holds no '\n'.
   void TokenizeLine(size_t i, size_t end) {
     bool sentence_start = true;
+    while (i < end) i = Step(i, end, sentence_start);
+  }
+
+  // TokenizeLine() for the hashes-only sink, which needs no sentence starts:
+  // 64 bytes at a time, the ASCII letters and digits and the non-ASCII bytes
+  // become bit masks, and the loop jumps from word to word by bit scans
+  // instead of testing every separator byte (a branch per byte whose outcome
+  // follows the text, so mispredicted often). A plain ASCII word of at most
+  // 15 bytes is hashed right there; anything else (a word that a following
+  // ', ., , or non-ASCII byte may continue, a long word, a non-ASCII byte)
+  // goes through Step(), as in TokenizeLine().
+  void TokenizeLineBlocks(size_t i, size_t end) {
+    bool sentence_start = false;  // Unused by this sink.
     while (i < end) {
-      const uint8_t k = kByteClass[s_[i]];
-      if (k & kByteAlnum) {
+      if (i + 64 > size_) {  // The last bytes of the text.
+        while (i < end) i = Step(i, end, sentence_start);
+        return;
+      }
+      // Bits [0, limit) stand for bytes [i, i + limit) of the line.
+      const size_t limit = std::min<size_t>(64, end - i);
+      const uint64_t in_line =
+          limit == 64 ? ~uint64_t{0} : (uint64_t{1} << limit) - 1;
+      uint64_t alnum = 0, non_ascii = 0;
+      for (size_t b = 0; b < 8; ++b) {
+        const uint64_t x = LoadLittleEndian64(s_ + i + 8 * b);
+        alnum |= HighBits(ClassifyAscii(x).alnum) << (8 * b);
+        non_ascii |= HighBits(x & kHigh) << (8 * b);
+      }
+      alnum &= in_line;
+      non_ascii &= in_line;
+      size_t p = 0;  // Bytes of the block done.
+      while (p < limit) {
+        const uint64_t from_p = ~uint64_t{0} << p;
+        const uint64_t a = alnum & from_p;
+        const uint64_t na = non_ascii & from_p;
+        if (ABSL_PREDICT_FALSE(na != 0) &&
+            (a == 0 || std::countr_zero(na) < std::countr_zero(a))) {
+          p = Step(i + static_cast<size_t>(std::countr_zero(na)), end,
+                   sentence_start) -
+              i;
+          continue;
+        }
+        if (a == 0) {
+          p = limit;
+          break;
+        }
+        const size_t s = static_cast<size_t>(std::countr_zero(a));
+        // One past the word's last letter or digit; 64 when it runs on past
+        // the block.
+        const size_t e = s + static_cast<size_t>(std::countr_zero(~alnum >> s));
+        if (e >= 64) {
+          if (s == 0) {  // A word of 64+ bytes.
+            p = Word(i, end, sentence_start) - i;
+            continue;
+          }
+          p = s;  // Next block from the word's start.
+          break;
+        }
+        const size_t n = e - s;
+        // The byte after the word (a separator, '\n', or past the text when
+        // e == limit < 64) may continue it: ', ., , or non-ASCII.
+        const bool may_continue =
+            e < limit && (kByteClass[s_[i + e]] &
+                          (internal::kByteInfix | kByteNonAscii)) != 0;
+        if (ABSL_PREDICT_FALSE(may_continue || n >= 16)) {
+          p = Word(i + s, end, sentence_start) - i;
+          continue;
+        }
+        // Lower-case: letters gain 0x20; digits have it already.
+        const size_t begin = i + s;
+        const uint64_t m0 = n >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} << (8 * n));
+        const uint64_t m1 = n <= 8 ? 0 : ~(~uint64_t{0} << (8 * (n - 8)));
+        const uint64_t lo =
+            (LoadLittleEndian64(s_ + begin) | Repeat(0x20)) & m0;
+        const uint64_t hi =
+            (LoadLittleEndian64(s_ + begin + 8) | Repeat(0x20)) & m1;
+        const uint64_t hash = internal::HashShortWord(lo, hi, n);
+        const uint8_t flags = static_cast<uint8_t>((n <= kMaxStopwordBytes) &
+                                                   stopwords_.Contains(hash)) *
+                              kTokenStopword;
+        Add(begin, begin + n, hash, flags);
+        p = e;
+      }
+      i += p;
+    }
+  }
+
+  // One step of TokenizeLine() at i < end: a word, a CJK character, or a
+  // separator. Returns the position after it.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE size_t Step(size_t i, size_t end,
+                                           bool& sentence_start) {
+    const uint8_t k = kByteClass[s_[i]];
+    if (k & kByteAlnum) {
+      i = Word(i, end, sentence_start);
+      sentence_start = false;
+      return i;
+    }
+    if (!(k & kByteNonAscii)) {
+      if ((k & kByteSentenceEnd) && !(s_[i] == '.' && AfterAbbreviation(i))) {
+        sentence_start = true;
+      }
+      return i + 1;
+    }
+    int32_t cp;
+    const size_t len = internal::DecodeUtf8(s_ + i, end - i, &cp);
+    if (len == 0) return i + 1;  // Invalid byte: a separator.
+    switch (internal::ClassifyCodePoint(cp)) {
+      case CodePointClass::kLetter:
+      case CodePointClass::kUpperLetter:
+      case CodePointClass::kDigit:
         i = Word(i, end, sentence_start);
         sentence_start = false;
-        continue;
-      }
-      if (!(k & kByteNonAscii)) {
-        if ((k & kByteSentenceEnd) && !(s_[i] == '.' && AfterAbbreviation(i))) {
-          sentence_start = true;
-        }
-        ++i;
-        continue;
-      }
-      int32_t cp;
-      const size_t len = internal::DecodeUtf8(s_ + i, end - i, &cp);
-      if (len == 0) {  // Invalid byte: a separator.
-        ++i;
-        continue;
-      }
-      switch (internal::ClassifyCodePoint(cp)) {
-        case CodePointClass::kLetter:
-        case CodePointClass::kUpperLetter:
-        case CodePointClass::kDigit:
-          i = Word(i, end, sentence_start);
-          sentence_start = false;
-          break;
-        case CodePointClass::kCjk:
-          Emit(i, i + len, internal::HashWord(Bytes(i, i + len)),
-               sentence_start ? kTokenSentenceStart : 0);
-          sentence_start = false;
-          i += len;
-          break;
-        case CodePointClass::kSentenceEnd:
-          sentence_start = true;
-          i += len;
-          break;
-        default:
-          i += len;
-          break;
-      }
+        return i;
+      case CodePointClass::kCjk:
+        Emit(i, i + len, internal::HashWord(Bytes(i, i + len)),
+             sentence_start ? kTokenSentenceStart : 0);
+        sentence_start = false;
+        return i + len;
+      case CodePointClass::kSentenceEnd:
+        sentence_start = true;
+        return i + len;
+      default:
+        return i + len;
     }
   }
 
@@ -157,13 +268,13 @@ class Tokenizer {
   // after "Mr." flagged as a sentence start would be worse for callers that
   // discount capitals there.)
   bool AfterAbbreviation(size_t dot) const {
-    if (tokens_->empty() || tokens_->back().end != dot) return false;
-    const Token& t = tokens_->back();
-    if (t.end - t.begin == 1 && (kByteClass[s_[t.begin]] & kByteLetter)) {
+    if (last_end_ != dot) return false;
+    if (last_end_ - last_begin_ == 1 &&
+        (kByteClass[s_[last_begin_]] & kByteLetter)) {
       return true;
     }
     for (uint64_t h : AbbreviationHashes()) {
-      if (h == t.hash) return true;
+      if (h == last_hash_) return true;
     }
     return false;
   }
@@ -187,10 +298,20 @@ class Tokenizer {
                             end - begin);
   }
 
+  // Every word goes out through here; the last one is remembered for
+  // AfterAbbreviation().
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(size_t begin, size_t end, uint64_t hash,
+                                        uint8_t flags) {
+    last_begin_ = begin;
+    last_end_ = end;
+    last_hash_ = hash;
+    sink_.Add(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hash,
+              flags);
+  }
+
   void Emit(size_t begin, size_t end, uint64_t hash, uint8_t flags) {
     if (stopwords_.Contains(hash)) flags |= kTokenStopword;
-    tokens_->push_back(Token{static_cast<uint32_t>(begin),
-                             static_cast<uint32_t>(end), hash, flags});
+    Add(begin, end, hash, flags);
   }
 
   // True when the code point at i (< end) is a letter.
@@ -229,8 +350,7 @@ class Tokenizer {
     flags |= static_cast<uint8_t>((norm_len <= kMaxStopwordBytes) &
                                   stopwords_.Contains(hash)) *
              kTokenStopword;
-    tokens_->push_back(Token{static_cast<uint32_t>(begin),
-                             static_cast<uint32_t>(end), hash, flags});
+    Add(begin, end, hash, flags);
     return end;
   }
 
@@ -268,9 +388,7 @@ class Tokenizer {
         flags |= static_cast<uint8_t>((n <= kMaxStopwordBytes) &
                                       stopwords_.Contains(hash)) *
                  kTokenStopword;
-        tokens_->push_back(Token{static_cast<uint32_t>(begin),
-                                 static_cast<uint32_t>(begin + n), hash,
-                                 flags});
+        Add(begin, begin + n, hash, flags);
         return begin + n;
       }
     }
@@ -430,23 +548,26 @@ class Tokenizer {
 
   const uint8_t* s_;
   size_t size_;
-  std::vector<Token>* tokens_;
+  Sink sink_;
   const internal::StopwordTable& stopwords_;
+  // The last word emitted ([begin, end) and hash); no word ends at SIZE_MAX.
+  size_t last_begin_ = 0;
+  size_t last_end_ = SIZE_MAX;
+  uint64_t last_hash_ = 0;
 };
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-}  // namespace
-
-TokenizedText Tokenize(std::string_view text, const TokenizeOptions& options) {
-  TokenizedText result;
+// Runs `tokenizer` over the lines of text[0, n) that are not boilerplate
+// (those go to `boilerplate`, when not null).
+template <class Sink>
+void TokenizeLines(std::string_view text, const TokenizeOptions& options,
+                   Tokenizer<Sink>& tokenizer,
+                   std::vector<ByteSpan>* boilerplate) {
   // Offsets are 32-bit: text past 4 GiB is not tokenised.
   const size_t n = std::min<size_t>(text.size(), UINT32_MAX);
-  // English averages about 6 bytes a word with its space and punctuation.
-  result.tokens.reserve(n / 5 + 4);
-  Tokenizer tokenizer(text, &result.tokens);
   size_t pos = 0;
   while (pos < n) {
     const void* newline = std::memchr(text.data() + pos, '\n', n - pos);
@@ -457,16 +578,51 @@ TokenizedText Tokenize(std::string_view text, const TokenizeOptions& options) {
       while (b < e && IsSpace(text[b])) ++b;
       while (e > b && IsSpace(text[e - 1])) --e;
       if (e > b && IsBoilerplateLine(text.substr(b, e - b))) {
-        result.boilerplate.push_back(
-            ByteSpan{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        if (boilerplate != nullptr) {
+          boilerplate->push_back(
+              ByteSpan{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        }
         pos = line_end + 1;
         continue;
       }
     }
-    tokenizer.TokenizeLine(pos, line_end);
+    if constexpr (std::is_same_v<Sink, HashSink>) {
+      tokenizer.TokenizeLineBlocks(pos, line_end);
+    } else {
+      tokenizer.TokenizeLine(pos, line_end);
+    }
     pos = line_end + 1;
   }
+}
+
+}  // namespace
+
+TokenizedText Tokenize(std::string_view text, const TokenizeOptions& options) {
+  TokenizedText result;
+  // English averages about 6 bytes a word with its space and punctuation.
+  result.tokens.reserve(std::min<size_t>(text.size(), UINT32_MAX) / 5 + 4);
+  Tokenizer<TokenVectorSink> tokenizer(text, TokenVectorSink{&result.tokens});
+  TokenizeLines(text, options, tokenizer, &result.boilerplate);
   return result;
 }
+
+namespace internal {
+
+void TokenHashBuffer::Grow() {
+  const size_t capacity = std::max<size_t>(256, 2 * all_.size());
+  all_.resize(capacity);
+  content_.resize(capacity);
+}
+
+void TokenizeHashes(std::string_view text, const TokenizeOptions& options,
+                    TokenHashBuffer* out) {
+  out->Clear();
+  // About 6.5 bytes a word in English: one growth step at most, usually.
+  out->Reserve(std::min<size_t>(text.size(), UINT32_MAX) / 6 + 4);
+  Tokenizer<HashSink> tokenizer(text, HashSink{out});
+  TokenizeLines(text, options, tokenizer, nullptr);
+}
+
+}  // namespace internal
 
 }  // namespace neardup
