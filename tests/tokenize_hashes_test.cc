@@ -187,6 +187,28 @@ TEST(TokenizeHashesTest, EveryPrefix) {
   }
 }
 
+// Each awkward word at every offset across two 64-byte blocks, followed by
+// separators or by more text, so that its parts fall on either side of a
+// block edge.
+TEST(TokenizeHashesTest, AwkwardWordsAtEveryOffset) {
+  internal::TokenHashBuffer buffer;
+  for (const char* word :
+       {"Paris's", "don't", "3.5", "1,000", "O\u2019Brien", "caf\u00e9", "x'",
+        "7.", "a'b'c", "12.34.56", "abcdefghijklmnopqrst"}) {
+    for (const char* after : {" end of the line", ".", "\nnext line", ""}) {
+      for (size_t offset = 0; offset < 140; ++offset) {
+        std::string text(offset, ' ');
+        for (size_t k = 0; k + 4 <= offset; k += 4) text.replace(k, 3, "abc");
+        text += word;
+        text += after;
+        text += std::string(70, ' ');
+        ExpectSameAsTokenize(text, {}, &buffer);
+        ExpectSameAsTokenize(text.substr(0, offset + 9), {}, &buffer);
+      }
+    }
+  }
+}
+
 TEST(TokenizeHashesTest, ReleaseThenReuse) {
   internal::TokenHashBuffer buffer;
   ExpectSameAsTokenize(testing::GenerateEnglishText(20000, 1), {}, &buffer);

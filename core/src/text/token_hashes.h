@@ -54,6 +54,28 @@ class TokenHashBuffer {
     content_ = std::vector<uint64_t>();
   }
 
+  // Raw access for the tokenizer's inner loop, which keeps the cursor in
+  // registers: Cursor() hands out the state, the loop appends through it
+  // (growing with Commit(); Grow(); Cursor() when size == capacity), and
+  // Commit() writes it back before anything else touches the buffer.
+  struct Cursor {
+    uint64_t* all;
+    uint64_t* content;
+    size_t size;
+    size_t num_content;
+    size_t capacity;
+  };
+  Cursor GetCursor() {
+    return Cursor{all_.data(), content_.data(), size_, num_content_,
+                  all_.size()};
+  }
+  void Commit(const Cursor& c) {
+    size_ = c.size;
+    num_content_ = c.num_content;
+  }
+  // Doubles the capacity (at least 256 words).
+  void Grow();
+
   // Appends a word. Branch-free on the stopword bit: the hash is stored in
   // `content_` either way and kept only for a content word.
   ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(uint64_t hash, bool stopword) {
@@ -65,8 +87,6 @@ class TokenHashBuffer {
   }
 
  private:
-  void Grow();
-
   // all_ and content_ have the same size, the capacity; the first size_
   // (num_content_) entries hold words.
   std::vector<uint64_t> all_;

@@ -78,6 +78,14 @@ constexpr uint64_t HighBits(uint64_t x) {
   return ((x >> 7) * 0x0102040810204080ULL) >> 56;
 }
 
+// ClassifyAscii(x).alnum with fewer steps: OR-ing 0x20 maps A-Z onto a-z
+// and no other byte into a-z.
+inline uint64_t AsciiAlnum(uint64_t x) {
+  const uint64_t y = x & ~kHigh;
+  return (InRange(y | Repeat(0x20), 'a', 'z') | InRange(y, '0', '9')) & ~x &
+         kHigh;
+}
+
 inline AsciiBlock ClassifyAscii(uint64_t x) {
   const uint64_t ascii = ~x & kHigh;
   const uint64_t y = x & ~kHigh;
@@ -148,8 +156,20 @@ class Tokenizer {
   // goes through Step(), as in TokenizeLine().
   void TokenizeLineBlocks(size_t i, size_t end) {
     bool sentence_start = false;  // Unused by this sink.
+    internal::TokenHashBuffer& buffer = *sink_.buffer;
+    // The words of the fast path go straight through `cursor`, which lives in
+    // registers; Step() and Word() append through the buffer, so the cursor
+    // is written back before and read again after them.
+    internal::TokenHashBuffer::Cursor cursor = buffer.GetCursor();
+    auto slow = [&](auto step) {
+      buffer.Commit(cursor);
+      const size_t next = step();
+      cursor = buffer.GetCursor();
+      return next;
+    };
     while (i < end) {
       if (i + 64 > size_) {  // The last bytes of the text.
+        buffer.Commit(cursor);
         while (i < end) i = Step(i, end, sentence_start);
         return;
       }
@@ -160,21 +180,67 @@ class Tokenizer {
       uint64_t alnum = 0, non_ascii = 0;
       for (size_t b = 0; b < 8; ++b) {
         const uint64_t x = LoadLittleEndian64(s_ + i + 8 * b);
-        alnum |= HighBits(ClassifyAscii(x).alnum) << (8 * b);
+        alnum |= HighBits(AsciiAlnum(x)) << (8 * b);
         non_ascii |= HighBits(x & kHigh) << (8 * b);
       }
       alnum &= in_line;
       non_ascii &= in_line;
       size_t p = 0;  // Bytes of the block done.
+      if (non_ascii == 0) {
+        // Plain ASCII (most blocks of English): the words are the runs of
+        // `alnum`. Their first and last bytes come from two bit masks whose
+        // lowest bits are cleared word by word, so no step waits on the
+        // previous word's length.
+        uint64_t starts = alnum & ~(alnum << 1);
+        uint64_t lasts = alnum & ~(alnum >> 1);
+        p = limit;
+        while (starts != 0) {
+          const size_t s = static_cast<size_t>(std::countr_zero(starts));
+          const size_t e = static_cast<size_t>(std::countr_zero(lasts)) + 1;
+          if (e == 64 && s != 0) {  // May run on past the block.
+            p = s;
+            break;
+          }
+          const size_t n = e - s;
+          if (ABSL_PREDICT_FALSE(ContinuesInBlock(i, e, limit) | (n >= 16))) {
+            const size_t next =
+                slow([&] { return Word(i + s, end, sentence_start); }) - i;
+            if (next >= limit) {
+              p = next;
+              break;
+            }
+            // Words end at a byte that is not a letter or digit, so `next`
+            // starts no run in the middle.
+            const uint64_t rest = ~uint64_t{0} << next;
+            starts &= rest;
+            lasts &= rest;
+            continue;
+          }
+          const uint64_t hash = HashAsciiRun(i + s, n);
+          const bool stopword =
+              (n <= kMaxStopwordBytes) & stopwords_.Contains(hash);
+          if (ABSL_PREDICT_FALSE(cursor.size == cursor.capacity)) {
+            buffer.Commit(cursor);
+            buffer.Grow();
+            cursor = buffer.GetCursor();
+          }
+          cursor.all[cursor.size++] = hash;
+          cursor.content[cursor.num_content] = hash;
+          cursor.num_content += !stopword;
+          starts &= starts - 1;
+          lasts &= lasts - 1;
+        }
+        i += p;
+        continue;
+      }
       while (p < limit) {
         const uint64_t from_p = ~uint64_t{0} << p;
         const uint64_t a = alnum & from_p;
         const uint64_t na = non_ascii & from_p;
         if (ABSL_PREDICT_FALSE(na != 0) &&
             (a == 0 || std::countr_zero(na) < std::countr_zero(a))) {
-          p = Step(i + static_cast<size_t>(std::countr_zero(na)), end,
-                   sentence_start) -
-              i;
+          const size_t at = i + static_cast<size_t>(std::countr_zero(na));
+          p = slow([&] { return Step(at, end, sentence_start); }) - i;
           continue;
         }
         if (a == 0) {
@@ -187,7 +253,7 @@ class Tokenizer {
         const size_t e = s + static_cast<size_t>(std::countr_zero(~alnum >> s));
         if (e >= 64) {
           if (s == 0) {  // A word of 64+ bytes.
-            p = Word(i, end, sentence_start) - i;
+            p = slow([&] { return Word(i, end, sentence_start); }) - i;
             continue;
           }
           p = s;  // Next block from the word's start.
@@ -200,26 +266,58 @@ class Tokenizer {
             e < limit && (kByteClass[s_[i + e]] &
                           (internal::kByteInfix | kByteNonAscii)) != 0;
         if (ABSL_PREDICT_FALSE(may_continue || n >= 16)) {
-          p = Word(i + s, end, sentence_start) - i;
+          p = slow([&] { return Word(i + s, end, sentence_start); }) - i;
           continue;
         }
-        // Lower-case: letters gain 0x20; digits have it already.
-        const size_t begin = i + s;
-        const uint64_t m0 = n >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} << (8 * n));
-        const uint64_t m1 = n <= 8 ? 0 : ~(~uint64_t{0} << (8 * (n - 8)));
-        const uint64_t lo =
-            (LoadLittleEndian64(s_ + begin) | Repeat(0x20)) & m0;
-        const uint64_t hi =
-            (LoadLittleEndian64(s_ + begin + 8) | Repeat(0x20)) & m1;
-        const uint64_t hash = internal::HashShortWord(lo, hi, n);
-        const uint8_t flags = static_cast<uint8_t>((n <= kMaxStopwordBytes) &
-                                                   stopwords_.Contains(hash)) *
-                              kTokenStopword;
-        Add(begin, begin + n, hash, flags);
+        const uint64_t hash = HashAsciiRun(i + s, n);
+        const bool stopword =
+            (n <= kMaxStopwordBytes) & stopwords_.Contains(hash);
+        if (ABSL_PREDICT_FALSE(cursor.size == cursor.capacity)) {
+          buffer.Commit(cursor);
+          buffer.Grow();
+          cursor = buffer.GetCursor();
+        }
+        cursor.all[cursor.size++] = hash;
+        cursor.content[cursor.num_content] = hash;
+        cursor.num_content += !stopword;
         p = e;
       }
       i += p;
     }
+    buffer.Commit(cursor);
+  }
+
+  // Continues(i + e, i + limit) for a run of ASCII letters and digits that
+  // ends at bit e <= 63 of a block at i whose bytes [0, limit) are ASCII,
+  // without branches: an apostrophe between letters, '.' or ',' between
+  // digits; true also when e is the block's last byte. Reads only bytes of
+  // the block (i + 64 <= size_).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool ContinuesInBlock(size_t i, size_t e,
+                                                     size_t limit) const {
+    const uint8_t c = s_[i + e];
+    const bool in_line = e < limit;
+    const bool next_in_line = e + 1 < limit;
+    const uint8_t prev = kByteClass[s_[i + e - 1]];
+    const uint8_t next = kByteClass[s_[i + (next_in_line ? e + 1 : e)]];
+    const bool apostrophe_ok =
+        (c == '\'') & ((prev & kByteLetter) != 0) & ((next & kByteLetter) != 0);
+    const bool point_ok = ((c == '.') | (c == ',')) &
+                          ((prev & kByteDigit) != 0) &
+                          ((next & kByteDigit) != 0);
+    // At the block's last byte the next one is unseen: Word() decides.
+    return in_line & ((e == 63) | (next_in_line & (apostrophe_ok | point_ok)));
+  }
+
+  // The token hash of the n < 16 ASCII letters and digits at begin (16
+  // readable bytes). Lower-case: letters gain 0x20; digits have it already.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE uint64_t HashAsciiRun(size_t begin,
+                                                     size_t n) const {
+    const uint64_t m0 = n >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} << (8 * n));
+    const uint64_t m1 = n <= 8 ? 0 : ~(~uint64_t{0} << (8 * (n - 8)));
+    const uint64_t lo = (LoadLittleEndian64(s_ + begin) | Repeat(0x20)) & m0;
+    const uint64_t hi =
+        (LoadLittleEndian64(s_ + begin + 8) | Repeat(0x20)) & m1;
+    return internal::HashShortWord(lo, hi, n);
   }
 
   // One step of TokenizeLine() at i < end: a word, a CJK character, or a
@@ -302,9 +400,11 @@ class Tokenizer {
   // AfterAbbreviation().
   ABSL_ATTRIBUTE_ALWAYS_INLINE void Add(size_t begin, size_t end, uint64_t hash,
                                         uint8_t flags) {
-    last_begin_ = begin;
-    last_end_ = end;
-    last_hash_ = hash;
+    if constexpr (!std::is_same_v<Sink, HashSink>) {  // No sentence starts.
+      last_begin_ = begin;
+      last_end_ = end;
+      last_hash_ = hash;
+    }
     sink_.Add(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), hash,
               flags);
   }
