@@ -453,10 +453,10 @@ int EvalSemEval(const fs::path& dir, const StoryOptions& options,
         .Add(p, report->stories.size() == 1, overall[k]);
     if (verbose) {
       std::cout << absl::StrFormat(
-          "  %s overall=%.2f story=%.3f cos=%.3f names=%.3f cov=%.2f/%.2f "
-          "%s\n",
+          "  %s overall=%.2f story=%.4f cos=%.4f names=%.4f cov=%.4f/%.4f "
+          "%s rest=%.4f\n",
           corpus[2 * k].id, overall[k], p.story, p.cosine, p.names, p.a_in_b,
-          p.b_in_a, PairRelationName(p.relation));
+          p.b_in_a, PairRelationName(p.relation), p.rest_cosine);
     }
   }
   alone.Print("each pair analysed alone (background word rarity only):");
@@ -488,9 +488,9 @@ int EvalSemEval(const fs::path& dir, const StoryOptions& options,
     if (verbose) {
       std::cout << absl::StrFormat(
           "  T %s overall=%.2f story=%.3f cos=%.3f names=%.3f cov=%.2f/%.2f "
-          "%s\n",
+          "%s rest=%.3f\n",
           corpus[a].id, overall[k], p.story, p.cosine, p.names, p.a_in_b,
-          p.b_in_a, PairRelationName(p.relation));
+          p.b_in_a, PairRelationName(p.relation), p.rest_cosine);
     }
   }
   together.Print(absl::StrFormat(

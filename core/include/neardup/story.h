@@ -111,6 +111,11 @@ struct PairAnalysis {
   PairRelation relation = PairRelation::kUnrelated;
   double story = 0;   // Same-story score in [0, 1] (the decision score).
   double cosine = 0;  // Content-word TF-IDF cosine (background-blended IDF).
+  // The same cosine over the words outside shared passages: what the two
+  // texts have in common besides the text they share (shared boilerplate
+  // such as a site's subscription notice says nothing about the story).
+  // Equals `cosine` when they share no passage.
+  double rest_cosine = 0;
   double names = 0;   // Weighted overlap of rare names and numbers, [0, 1].
   double a_in_b = 0;  // Share of a's words inside passages shared with b.
   double b_in_a = 0;  // Share of b's words inside passages shared with a.

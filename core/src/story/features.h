@@ -62,7 +62,8 @@ WordOverlap MeasureOverlap(const DocFeatures& fa, const DocFeatures& fb);
 double SentenceScore(const WordOverlap& overlap, double a_in_b, double b_in_a);
 
 // The same-story score in [0, 1] from a pair's measurements.
-double StoryScore(double cosine, double names, double a_in_b, double b_in_a);
+double StoryScore(double cosine, double rest_cosine, double names,
+                  double a_in_b, double b_in_a);
 
 // The relation of a measured pair (story score already set); `sentences`:
 // both texts are at most kSentenceTokens words.

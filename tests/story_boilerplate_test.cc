@@ -1,0 +1,97 @@
+// Copyright 2026 The neardup Authors.
+//
+// Shared passages that are a site's boilerplate (a subscription notice)
+// do not make two articles one story: the words outside the shared text
+// must agree too (PairAnalysis::rest_cosine).
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+#include "neardup/story.h"
+
+namespace neardup {
+namespace {
+
+constexpr char kNotice[] =
+    " Support local journalism. Subscribe to The Valley Courier today and get "
+    "unlimited access to our reporting, newsletters and the daily e-edition. "
+    "Your subscription funds the reporters who cover your town, your schools "
+    "and your council meetings every day of the year.";
+
+constexpr char kHarbour[] =
+    "The harbour authority of Port Elvane approved a plan on Tuesday to "
+    "dredge the northern channel so that larger container ships can dock at "
+    "the Kessler terminal. The project will cost 240 million euros and take "
+    "three years. Fishermen in the bay protested against the plan, saying "
+    "the work will drive away the cod that spawn near the river mouth.";
+
+constexpr char kHarbourRetold[] =
+    "Bigger ships are coming to Port Elvane. Officials endorsed deepening "
+    "the northern shipping lane beside the Kessler docks, a job priced at "
+    "240 million euros that should be finished by 2028. Local cod fishermen "
+    "oppose the dredging, fearing for the spawning grounds by the estuary.";
+
+constexpr char kFootball[] =
+    "The regional football league published its fixture list for the new "
+    "season on Friday. The two promoted clubs meet in the opening match on "
+    "an August evening at the municipal stadium, and ticket prices rise by "
+    "five percent. The league also confirmed a winter break of three weeks "
+    "after the December round.";
+
+Document Doc(std::string id, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  return d;
+}
+
+const PairAnalysis& OnlyPair(const StoryReport& r) {
+  EXPECT_EQ(r.pairs.size(), 1u);
+  return r.pairs[0];
+}
+
+TEST(StoryBoilerplateTest, SharedNoticeDoesNotJoinDifferentStories) {
+  const std::vector<Document> docs = {
+      Doc("harbour", std::string(kHarbour) + kNotice),
+      Doc("football", std::string(kFootball) + kNotice)};
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const PairAnalysis& p = OnlyPair(*r);
+  // The notice is a shared passage covering a good part of both texts...
+  ASSERT_FALSE(p.passages.empty());
+  EXPECT_GE(std::max(p.a_in_b, p.b_in_a), 0.25);
+  // ...but nothing else agrees: two stories.
+  EXPECT_LT(p.rest_cosine, 0.1);
+  EXPECT_LT(p.rest_cosine, p.cosine);
+  EXPECT_LT(p.story, 0.5);
+  EXPECT_EQ(r->stories.size(), 2u);
+}
+
+TEST(StoryBoilerplateTest, SharedNoticeKeepsTheSameStoryTogether) {
+  const std::vector<Document> docs = {
+      Doc("harbour", std::string(kHarbour) + kNotice),
+      Doc("retold", std::string(kHarbourRetold) + kNotice)};
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const PairAnalysis& p = OnlyPair(*r);
+  ASSERT_FALSE(p.passages.empty());
+  EXPECT_GE(p.rest_cosine, 0.15);
+  EXPECT_GE(p.story, 0.5);
+  EXPECT_EQ(r->stories.size(), 1u);
+}
+
+TEST(StoryBoilerplateTest, RestCosineIsTheCosineWithoutSharedPassages) {
+  const std::vector<Document> docs = {Doc("harbour", kHarbour),
+                                      Doc("retold", kHarbourRetold)};
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const PairAnalysis& p = OnlyPair(*r);
+  ASSERT_TRUE(p.passages.empty());
+  EXPECT_EQ(p.rest_cosine, p.cosine);
+  EXPECT_GT(p.cosine, 0.2);
+}
+
+}  // namespace
+}  // namespace neardup
