@@ -40,7 +40,7 @@ struct IndexFlags {
   double jaccard = 0.8;
   int simhash_distance = 3;
   bool no_attributions = false;
-  double max_gb = 1024;
+  double max_gb = 32;
   // ingest / add / query
   int batch = 1000;
   int flush_ms = 50;

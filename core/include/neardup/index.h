@@ -73,8 +73,11 @@ struct IndexOptions {
   // (InvalidArgument).
   DedupOptions dedup;
   // Largest size the index file may grow to (LMDB map size: address space,
-  // not memory or disk). ResourceExhausted once full.
-  uint64_t max_bytes = uint64_t{1} << 40;
+  // not memory or disk). ResourceExhausted once full. 32 GiB holds about 45
+  // million documents (more than the in-memory postings of one machine
+  // would); larger reservations fail where address space is limited
+  // (`ulimit -v`, ThreadSanitizer).
+  uint64_t max_bytes = uint64_t{32} << 30;
   // Credit-based origins (ExtractAttributions on every added document).
   bool attributions = true;
 };
