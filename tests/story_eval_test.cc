@@ -1,10 +1,12 @@
 // Copyright 2026 The neardup Authors.
 //
-// Clough & Stevenson 2011 and MSRP through the story analysis (skipped when
-// ../shared/datasets is absent). `neardup eval` prints the full figures;
-// this pins them so a change that loses ground fails.
+// Clough & Stevenson 2011, SemEval-2022 Task 8 and MSRP through the story
+// analysis (skipped when ../shared/datasets is absent). `neardup eval`
+// prints the full figures; this pins them so a change that loses ground
+// fails.
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <random>
@@ -147,6 +149,120 @@ TEST(StoryEvalTest, CloughStevensonOriginsDoNotFollowInputOrder) {
   const absl::StatusOr<StoryReport> shuffled = AnalyzeStories(reordered);
   ASSERT_TRUE(shuffled.ok()) << shuffled.status();
   EXPECT_EQ(OriginsAndRoles(*shuffled), expected);
+}
+
+// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field.push_back('"');
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field.push_back(c);
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',' || c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      rows.back().push_back(std::move(field));
+      field.clear();
+      if (c != ',') rows.emplace_back();
+    } else {
+      field.push_back(c);
+    }
+  }
+  if (!field.empty()) rows.back().push_back(std::move(field));
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+// Ranks with ties averaged.
+std::vector<double> Ranks(const std::vector<double>& x) {
+  std::vector<size_t> order(x.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return x[a] < x[b]; });
+  std::vector<double> rank(x.size());
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    while (j < order.size() && x[order[j]] == x[order[i]]) ++j;
+    for (size_t k = i; k < j; ++k) rank[order[k]] = (i + j - 1) / 2.0 + 1;
+    i = j;
+  }
+  return rank;
+}
+
+double Spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  const std::vector<double> rx = Ranks(x), ry = Ranks(y);
+  const double n = static_cast<double>(rx.size());
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < rx.size(); ++i) {
+    mx += rx[i] / n;
+    my += ry[i] / n;
+  }
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < rx.size(); ++i) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) * (rx[i] - mx);
+    syy += (ry[i] - my) * (ry[i] - my);
+  }
+  return sxy / std::sqrt(sxx * syy);
+}
+
+// SemEval-2022 Task 8 English pairs, each pair analysed alone: the story
+// score against the human Overall rating, and the default decision on the
+// clearly same-story (Overall <= 1.5) and clearly different (>= 3.5) pairs.
+// Pinned at the figures of docs/evaluation.md with a small margin.
+TEST(StoryEvalTest, SemEvalPairsAlone) {
+  const std::optional<std::string> dir =
+      testing::SharedDataset("semeval2022-task8-sample");
+  if (!dir) GTEST_SKIP() << "../shared/datasets not found";
+  const auto rows = ParseCsv(ReadFile(*dir + "/pairs_en_en.csv"));
+  ASSERT_FALSE(rows.empty());
+  const auto column = [&](const std::string& name) {
+    return static_cast<size_t>(std::find(rows[0].begin(), rows[0].end(), name) -
+                               rows[0].begin());
+  };
+  const size_t c_overall = column("Overall"), c_t1 = column("text1"),
+               c_t2 = column("text2");
+  ASSERT_LT(std::max({c_overall, c_t1, c_t2}), rows[0].size());
+  std::vector<double> story, negated_overall;
+  int same = 0, same_joined = 0, different = 0, different_joined = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    if (rows[r].size() < rows[0].size()) continue;
+    std::vector<Document> docs(2);
+    docs[0].id = "1";
+    docs[1].id = "2";
+    docs[0].text = rows[r][c_t1];
+    docs[1].text = rows[r][c_t2];
+    const absl::StatusOr<StoryReport> report = AnalyzeStories(docs);
+    ASSERT_TRUE(report.ok()) << report.status();
+    const double overall = std::stod(rows[r][c_overall]);
+    const bool joined = report->stories.size() == 1;
+    story.push_back(report->pairs[0].story);
+    negated_overall.push_back(-overall);
+    if (overall <= 1.5) {
+      ++same;
+      same_joined += joined;
+    }
+    if (overall >= 3.5) {
+      ++different;
+      different_joined += joined;
+    }
+  }
+  ASSERT_EQ(story.size(), 354u);
+  ASSERT_EQ(same, 75);
+  ASSERT_EQ(different, 148);
+  EXPECT_GE(Spearman(story, negated_overall), 0.777);
+  EXPECT_GE(same_joined, 68);
+  EXPECT_LE(different_joined, 4);
 }
 
 // MSRP test split: the rewrite-or-closer decision on sentence pairs (the
