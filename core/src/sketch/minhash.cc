@@ -34,8 +34,12 @@ void Densify(uint64_t seed, absl::Span<uint32_t> registers) {
   const size_t k = registers.size();
   // One bit per bin (k <= 1024), on the stack: SketchInto() never allocates.
   uint64_t filled_bits[1024 / 64] = {};
+  // Branch-free: with few shingles per bin (short documents) which bins are
+  // empty is a coin flip, and a branch here mispredicted about a third of
+  // the time.
   for (size_t i = 0; i < k; ++i) {
-    if (registers[i] != kEmptyRegister) filled_bits[i / 64] |= 1ULL << (i % 64);
+    filled_bits[i / 64] |= static_cast<uint64_t>(registers[i] != kEmptyRegister)
+                           << (i % 64);
   }
   auto filled = [&filled_bits](size_t i) {
     return (filled_bits[i / 64] >> (i % 64)) & 1;

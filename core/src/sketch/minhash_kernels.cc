@@ -111,9 +111,15 @@ void OnePermutationUpdate(const uint64_t* HWY_RESTRICT hashes, size_t n,
       bin[i] = ((value[i] >> 16) * static_cast<uint32_t>(k)) >> 16;
     }
     // The scatter-min has no SIMD form before AVX-512 conflict detection;
-    // it is one load, compare and store per shingle.
+    // it is one load, compare and store per shingle. Written as a mask
+    // select with an unconditional store: compilers turn std::min here into
+    // a branch around the store, which a new minimum (about every other
+    // shingle while bins hold few) mispredicts.
     for (i = 0; i < m; ++i) {
-      registers[bin[i]] = std::min(registers[bin[i]], value[i]);
+      const uint32_t current = registers[bin[i]];
+      const uint32_t v = value[i];
+      const uint32_t take = 0u - static_cast<uint32_t>(v < current);
+      registers[bin[i]] = current ^ ((current ^ v) & take);
     }
   }
 }

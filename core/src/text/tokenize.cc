@@ -197,7 +197,10 @@ class Tokenizer {
         while (starts != 0) {
           const size_t s = static_cast<size_t>(std::countr_zero(starts));
           const size_t e = static_cast<size_t>(std::countr_zero(lasts)) + 1;
-          if (e == 64 && s != 0) {  // May run on past the block.
+          // A word that may run on past the block, or one whose next
+          // byte but one (for ContinuesInBlock) is past it: the next block
+          // starts with it.
+          if (e >= 63 && limit == 64 && s != 0) {
             p = s;
             break;
           }
