@@ -229,5 +229,26 @@ TEST(CountDistinctTest, MatchesASet) {
   }
 }
 
+// Uniform hashes (the real input) with repeats and zeros, and hashes that
+// share their top bits (one bucket overflowing into the next ones).
+TEST(CountDistinctTest, MatchesASetOnHashesWithRepeats) {
+  std::mt19937_64 rng(5);
+  for (size_t n : {2, 5, 8, 9, 63, 64, 65, 1000, 5000, 40000}) {
+    for (int kind = 0; kind < 3; ++kind) {
+      std::vector<uint64_t> v;
+      for (size_t i = 0; i < n; ++i) {
+        uint64_t x = rng();
+        if (kind == 1) x >>= 40;          // All in the first buckets.
+        if (kind == 2) x |= ~0ULL << 58;  // All in the last buckets.
+        if (i > 0 && rng() % 4 == 0) x = v[rng() % v.size()];  // A repeat.
+        if (rng() % 64 == 0) x = 0;
+        v.push_back(x);
+      }
+      EXPECT_EQ(CountDistinct(v), ShingleSet::FromHashes(v).size())
+          << n << " " << kind;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace neardup
