@@ -28,7 +28,8 @@ struct NameTerm {
 
 struct DocFeatures {
   // XXH3 of the text: orients each pair's alignment, so that a pair is
-  // measured the same whichever document comes first in the input.
+  // measured the same whichever document comes first in the input, and
+  // breaks exact ties of the origin evidence (StoryContext::TextKeyLess).
   uint64_t text_key = 0;
   std::vector<Token> tokens;
   TermVector vector;            // Content words, background-blended IDF.

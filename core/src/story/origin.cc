@@ -11,7 +11,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "xxhash.h"
 
 #include "neardup/attribution.h"
 #include "neardup/story.h"
@@ -31,22 +30,6 @@ constexpr double kRewriteShare = 0.07;
 // Two members each with at least this share of their words in the other
 // are twins (one is a full copy of the other).
 constexpr double kTwinShare = 0.97;
-
-// Seed of the text key that breaks exact ties (see TextKeyLess).
-constexpr uint64_t kTieKeySeed = 0x6e65617264757031ULL;  // "neardup1"
-
-// A total order on documents that does not depend on input order: by an
-// XXH3 hash of the text, then by id (ids are distinct). Exact ties the
-// evidence cannot break (twins, equal counts) are broken by it, so
-// shuffling the input never changes the origin or a role.
-bool TextKeyLess(const Document& x, const Document& y) {
-  const uint64_t hx =
-      XXH3_64bits_withSeed(x.text.data(), x.text.size(), kTieKeySeed);
-  const uint64_t hy =
-      XXH3_64bits_withSeed(y.text.data(), y.text.size(), kTieKeySeed);
-  if (hx != hy) return hx < hy;
-  return x.id < y.id;
-}
 
 struct Citation {
   std::string outlet;             // Display form (the first seen).
@@ -159,6 +142,11 @@ const PairAnalysis& StoryContext::Pair(uint32_t x, uint32_t y) const {
   return pairs[index];
 }
 
+bool StoryContext::TextKeyLess(uint32_t x, uint32_t y) const {
+  if (text_keys[x] != text_keys[y]) return text_keys[x] < text_keys[y];
+  return docs[x].id < docs[y].id;
+}
+
 double StoryContext::Share(uint32_t x, uint32_t y) const {
   const PairAnalysis& p = Pair(x, y);
   return x < y ? p.a_in_b : p.b_in_a;
@@ -220,7 +208,7 @@ Story BuildStory(const StoryContext& ctx,
       const auto& tb = ctx.docs[best].published;
       if (tm && tb && *tm != *tb) {
         if (*tm < *tb) best = m;
-      } else if (TextKeyLess(ctx.docs[m], ctx.docs[best])) {
+      } else if (ctx.TextKeyLess(m, static_cast<uint32_t>(best))) {
         best = m;
       }
     }
@@ -259,7 +247,7 @@ Story BuildStory(const StoryContext& ctx,
       } else if (reuse.reused[i] > reuse.reused[pick] + 1e-9) {
         pick = i;
       } else if (reuse.reused[i] >= reuse.reused[pick] - 1e-9 &&
-                 TextKeyLess(ctx.docs[members[i]], ctx.docs[members[pick]])) {
+                 ctx.TextKeyLess(members[i], members[pick])) {
         pick = i;
       }
     }
@@ -332,7 +320,7 @@ Story BuildStory(const StoryContext& ctx,
       if (!t) continue;
       if (earliest < 0 || *t < *ctx.docs[earliest].published ||
           (*t == *ctx.docs[earliest].published &&
-           TextKeyLess(ctx.docs[m], ctx.docs[earliest]))) {
+           ctx.TextKeyLess(m, static_cast<uint32_t>(earliest)))) {
         earliest = m;
       }
     }
@@ -444,12 +432,12 @@ Story BuildStory(const StoryContext& ctx,
       // called the copy must not depend on input order).
       int64_t copied = -1;
       for (const uint32_t o : members) {
-        if (o == d || !TextKeyLess(ctx.docs[o], ctx.docs[d])) continue;
+        if (o == d || !ctx.TextKeyLess(o, d)) continue;
         const PairRelation rel = ctx.Pair(d, o).relation;
         if (rel != PairRelation::kCopy && rel != PairRelation::kNearDuplicate) {
           continue;
         }
-        if (copied < 0 || TextKeyLess(ctx.docs[o], ctx.docs[copied])) {
+        if (copied < 0 || ctx.TextKeyLess(o, static_cast<uint32_t>(copied))) {
           copied = o;
         }
       }

@@ -21,9 +21,16 @@ struct StoryContext {
   absl::Span<const PairAnalysis> pairs;  // Every pair a < b, in order.
   absl::Span<const std::vector<Attribution>> attributions;
   absl::Span<const size_t> token_counts;  // Tokens per document.
+  // A hash of each document's text (DocFeatures::text_key).
+  absl::Span<const uint64_t> text_keys;
   StoryOptions options;
 
   const PairAnalysis& Pair(uint32_t x, uint32_t y) const;
+  // A total order on documents that does not depend on input order: by
+  // text key, then by id (ids are distinct). Exact ties the evidence cannot
+  // break (twins, equal counts) are broken by it, so shuffling the input
+  // never changes the origin or a role.
+  bool TextKeyLess(uint32_t x, uint32_t y) const;
   // Share of x's words inside passages shared with y.
   double Share(uint32_t x, uint32_t y) const;
 };

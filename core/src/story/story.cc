@@ -112,11 +112,14 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
   const std::vector<std::vector<uint32_t>> groups =
       internal::ClusterStories(n, report.pairs, options.story_threshold);
   std::vector<size_t> token_counts;
+  std::vector<uint64_t> text_keys;
   for (const internal::DocFeatures& f : features) {
     token_counts.push_back(f.tokens.size());
+    text_keys.push_back(f.text_key);
   }
-  internal::StoryContext context{docs, report.pairs, report.attributions,
-                                 token_counts, options};
+  internal::StoryContext context{
+      docs,         report.pairs, report.attributions,
+      token_counts, text_keys,    options};
   for (const std::vector<uint32_t>& group : groups) {
     report.stories.push_back(internal::BuildStory(context, group));
   }
