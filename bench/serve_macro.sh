@@ -44,9 +44,11 @@ start_server() {  # index_dir [flags...]
   local log=$work/serve.log
   "$neardup" serve --index "$@" --port 0 --threads "$threads" 2>"$log" &
   pid=$!
-  for _ in $(seq 100); do
+  # Opening rebuilds the in-memory postings: ~25 s at 1M documents.
+  for _ in $(seq 6000); do
     port=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$log")
     [[ -n $port ]] && return 0
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   echo "serve did not start:" >&2

@@ -48,6 +48,7 @@ struct IndexFlags {
   bool no_sync = false;
   int max_matches = 10;
   int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
+  int64_t memory_budget = 0;  // ingest / add; bytes, 0: none.
   bool quiet = false;
   // delete / story
   std::vector<std::string> ids;
@@ -76,6 +77,7 @@ IndexOpenOptions ToOpenOptions(const IndexFlags& flags, bool read_only) {
   open.sync = !flags.no_sync;
   open.max_matches = flags.max_matches;
   open.read_only = read_only;
+  open.memory_budget = static_cast<uint64_t>(flags.memory_budget);
   return open;
 }
 
@@ -473,6 +475,14 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
     sub->add_flag("--no-sync", flags->no_sync,
                   "Do not fsync commits: survives a process crash, not a "
                   "power loss.");
+    sub->add_option("--memory-budget", flags->memory_budget,
+                    "Bytes the in-memory candidate postings may take (0: no "
+                    "budget; `index stats` shows memory_bytes). A document "
+                    "that could take them over is not added: its verdict is "
+                    "skipped (over_limit) and the run goes on. Suffixes k, "
+                    "m, g (powers of 1024).")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
     sub->callback(
         [flags, exit_code, ingest] { *exit_code = RunWrite(*flags, ingest); });
   }

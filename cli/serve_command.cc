@@ -41,6 +41,7 @@ struct ServeFlags {
   size_t max_body_mb = 32;
   int keep_alive_seconds = 2;
   size_t max_commit_docs = 4096;
+  int64_t memory_budget = 0;  // Bytes; 0: none.
   bool quiet = false;
 };
 
@@ -88,6 +89,7 @@ int RunServe(const ServeFlags& flags) {
   IndexOpenOptions open;
   open.threads =
       static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  open.memory_budget = static_cast<uint64_t>(flags.memory_budget);
   absl::StatusOr<std::unique_ptr<StreamIndex>> index =
       StreamIndex::Open(flags.index, open);
   if (!index.ok() && flags.create &&
@@ -221,6 +223,13 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                   "many documents per durable commit (1: one request per "
                   "commit).")
       ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  cmd->add_option("--memory-budget", flags->memory_budget,
+                  "Bytes the index's in-memory candidate postings may take "
+                  "(0: no budget). An article that could take them over is "
+                  "not added: 507 with its verdict (over_limit); queries go "
+                  "on. Suffixes k, m, g (powers of 1024).")
+      ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", flags->quiet, "Only errors on stderr.");
   cmd->footer(

@@ -80,5 +80,42 @@ TEST(MemPostingsTest, RemovingEveryDocumentEmptiesIt) {
             (std::vector<uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
 }
 
+TEST(MemPostingsTest, MemoryBytesBoundsTheGrowth) {
+  std::mt19937_64 rng(11);
+  MemPostings p;
+  const size_t empty = p.MemoryBytes();
+  for (uint32_t doc = 0; doc < 5000; ++doc) {
+    // 40 keys a document, some shared (long lists), most new.
+    const size_t projected = p.MemoryBytesAfterAdding(40);
+    const size_t before = p.MemoryBytes();
+    EXPECT_GE(projected, before);
+    for (int j = 0; j < 40; ++j) {
+      p.Add(j < 4 ? rng() % 50 : rng(), doc);
+    }
+    ASSERT_LE(p.MemoryBytes(), projected) << doc;
+    ASSERT_GE(p.MemoryBytes(), before) << doc;
+  }
+  // At least a slot per key and four bytes per listed later document.
+  EXPECT_GE(p.MemoryBytes(),
+            p.keys() * 17 + (p.postings() - p.keys()) * sizeof(uint32_t));
+  // Removing every document gives back every list's bytes (the table
+  // keeps its capacity).
+  std::mt19937_64 again(11);
+  std::vector<std::pair<uint64_t, uint32_t>> all;
+  for (uint32_t doc = 0; doc < 5000; ++doc) {
+    for (int j = 0; j < 40; ++j) {
+      all.emplace_back(j < 4 ? again() % 50 : again(), doc);
+    }
+  }
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    ASSERT_TRUE(p.Remove(it->first, it->second));
+  }
+  EXPECT_EQ(p.postings(), 0u);
+  EXPECT_GT(p.MemoryBytes(), empty);
+  EXPECT_LE(p.MemoryBytes(), p.MemoryBytesAfterAdding(0));
+  MemPostings fresh;
+  EXPECT_EQ(fresh.MemoryBytesAfterAdding(0), fresh.MemoryBytes());
+}
+
 }  // namespace
 }  // namespace neardup::internal

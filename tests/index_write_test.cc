@@ -1,9 +1,10 @@
 // Copyright 2026 The neardup Authors.
 //
 // Writes to the streaming index: verdicts do not depend on the number of
-// sketching threads, and a write that fails leaves no trace (its documents'
+// sketching threads; a write that fails leaves no trace (its documents'
 // candidate postings are taken out again, so later verdicts are those of an
-// index that never saw it).
+// index that never saw it); the memory budget refuses documents (over_limit)
+// without an error or a lost document.
 
 #include <unistd.h>
 
@@ -153,6 +154,79 @@ TEST(IndexWriteTest, FailedWriteLeavesNoCandidates) {
     EXPECT_EQ(VerdictToJson(*a), VerdictToJson(*b));
   }
   ASSERT_TRUE((*index)->Close().ok());
+  ASSERT_TRUE((*ref)->Close().ok());
+  fs::remove_all(dir);
+  fs::remove_all(ref_dir);
+}
+
+TEST(IndexWriteTest, MemoryBudgetRefusesDocumentsAndKeepsTheRest) {
+  const std::vector<Document> docs = Stream(80, 300, 31);
+  IndexOpenOptions open;
+  open.sync = false;
+  // Unlimited: how much memory the whole stream takes.
+  const std::string ref_dir = TempIndexDir("budget_ref");
+  absl::StatusOr<std::unique_ptr<StreamIndex>> ref =
+      StreamIndex::Create(ref_dir, IndexOptions(), open);
+  ASSERT_TRUE(ref.ok()) << ref.status();
+  const std::vector<std::string> all = IngestAll(**ref, docs, 16);
+  absl::StatusOr<IndexStats> full = (*ref)->Stats();
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->memory_budget, 0u);
+  EXPECT_GT(full->memory_bytes, 0u);
+
+  open.memory_budget = full->memory_bytes / 3;
+  const std::string dir = TempIndexDir("budget");
+  absl::StatusOr<std::unique_ptr<StreamIndex>> index =
+      StreamIndex::Create(dir, IndexOptions(), open);
+  ASSERT_TRUE(index.ok()) << index.status();
+  std::vector<IndexVerdict> verdicts;
+  for (size_t at = 0; at < docs.size(); at += 16) {
+    const size_t n = std::min<size_t>(16, docs.size() - at);
+    absl::StatusOr<std::vector<IndexVerdict>> v =
+        (*index)->Ingest(absl::MakeConstSpan(docs).subspan(at, n));
+    ASSERT_TRUE(v.ok()) << v.status();  // Never an error.
+    verdicts.insert(verdicts.end(), v->begin(), v->end());
+  }
+  ASSERT_EQ(verdicts.size(), docs.size());
+  // A prefix is added, with the verdicts it has without a budget; nothing
+  // after the first refusal is (the postings do not change meanwhile).
+  size_t added = 0;
+  while (added < verdicts.size() && verdicts[added].added) {
+    EXPECT_EQ(VerdictToJson(verdicts[added]), all[added]);
+    ++added;
+  }
+  EXPECT_GT(added, 0u);
+  EXPECT_LT(added, docs.size());
+  for (size_t i = added; i < verdicts.size(); ++i) {
+    EXPECT_FALSE(verdicts[i].added) << i;
+    EXPECT_EQ(verdicts[i].skip.reason, SkipReason::kOverLimit) << i;
+    EXPECT_NE(verdicts[i].skip.detail.find("memory budget"), std::string::npos);
+  }
+  absl::StatusOr<IndexStats> stats = (*index)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, added);
+  EXPECT_LE(stats->memory_bytes, open.memory_budget);
+  EXPECT_EQ(stats->memory_budget, open.memory_budget);
+  // Queries and lookups go on; a refused document is not there.
+  EXPECT_TRUE((*index)->Query(docs.back()).ok());
+  EXPECT_TRUE((*index)->Lookup(docs.front().id).ok());
+  EXPECT_EQ((*index)->Lookup(docs.back().id).status().code(),
+            absl::StatusCode::kNotFound);
+  ASSERT_TRUE((*index)->Close().ok());
+
+  // Reopened without a budget: every acknowledged document, and the
+  // refused ones can be added now, with their unlimited verdicts.
+  open.memory_budget = 0;
+  absl::StatusOr<std::unique_ptr<StreamIndex>> again =
+      StreamIndex::Open(dir, open);
+  ASSERT_TRUE(again.ok()) << again.status();
+  absl::StatusOr<IndexStats> reopened = (*again)->Stats();
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ(reopened->documents, added);
+  const std::vector<Document> rest(docs.begin() + added, docs.end());
+  const std::vector<std::string> later = IngestAll(**again, rest, 16);
+  EXPECT_EQ(later, std::vector<std::string>(all.begin() + added, all.end()));
+  ASSERT_TRUE((*again)->Close().ok());
   ASSERT_TRUE((*ref)->Close().ok());
   fs::remove_all(dir);
   fs::remove_all(ref_dir);

@@ -123,6 +123,42 @@ TEST_F(ServiceHandlerTest, IngestThenCopyJoinsTheStory) {
   EXPECT_NE(Parse(r)["story"], story);
 }
 
+TEST_F(ServiceHandlerTest, OverTheMemoryBudgetIs507AndQueriesGoOn) {
+  ASSERT_EQ(Call("POST", "/v1/ingest", Article("wire-1", kWire)).status, 200);
+  // Reopened with a budget the postings already exceed.
+  service_.reset();
+  ASSERT_TRUE(index_->Close().ok());
+  IndexOpenOptions open;
+  open.memory_budget = 1;
+  absl::StatusOr<std::unique_ptr<StreamIndex>> index =
+      StreamIndex::Open(dir_.string(), open);
+  ASSERT_TRUE(index.ok()) << index.status();
+  index_ = *std::move(index);
+  service_ = std::make_unique<Service>(index_.get(), ServiceOptions());
+
+  HttpResponse r = Call("POST", "/v1/ingest", Article("frog", kOther));
+  EXPECT_EQ(r.status, 507) << r.body;
+  json v = Parse(r);
+  EXPECT_EQ(v["id"], "frog");
+  EXPECT_EQ(v["skipped"], true);
+  EXPECT_EQ(v["reason"], "over_limit");
+  // Several articles: 200, each with its verdict.
+  r = Call(
+      "POST", "/v1/ingest",
+      "[" + Article("copy-1", kWire) + "," + Article("frog", kOther) + "]");
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = Parse(r);
+  ASSERT_TRUE(v.is_array()) << r.body;
+  EXPECT_EQ(v[0]["reason"], "over_limit");
+  EXPECT_EQ(v[1]["reason"], "over_limit");
+  // Queries still find what is indexed.
+  r = Call("POST", "/v1/query", Article("probe", kWire));
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = Parse(r);
+  ASSERT_FALSE(v["matches"].empty()) << r.body;
+  EXPECT_EQ(v["matches"][0]["id"], "wire-1");
+}
+
 TEST_F(ServiceHandlerTest, QueryDoesNotAddAndMatchesTheLibraryRendering) {
   ASSERT_EQ(Call("POST", "/v1/ingest", Article("wire-1", kWire)).status, 200);
   const std::string body = Article("probe", kWire);

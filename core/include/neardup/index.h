@@ -93,6 +93,14 @@ struct IndexOpenOptions {
   int max_matches = 10;
   // Open read-only (no writes; several processes may read).
   bool read_only = false;
+  // Bytes the in-memory candidate postings may take (0: no budget; see
+  // IndexStats::memory_bytes). Ingest()/Add() do not add a document whose
+  // postings could take them over it: its verdict is skipped with
+  // SkipReason::kOverLimit and the batch goes on. Queries, reads and
+  // deletes are not limited. Open() loads every document whatever the
+  // budget (nothing indexed is dropped), so an index already over it takes
+  // no more documents until some are deleted or the budget is raised.
+  uint64_t memory_budget = 0;
 };
 
 // A document's role in its story (a superset of story.h's Role, which
@@ -189,6 +197,10 @@ struct IndexStats {
   uint64_t commits = 0;        // Write transactions since creation.
   uint64_t file_bytes = 0;     // Size of data.mdb.
   uint64_t used_bytes = 0;     // Pages in use (<= file_bytes).
+  // Heap bytes of the in-memory candidate postings (approximate), and the
+  // budget they are held to (IndexOpenOptions; 0: none).
+  uint64_t memory_bytes = 0;
+  uint64_t memory_budget = 0;
   IndexOptions options;
 };
 

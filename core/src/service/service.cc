@@ -96,7 +96,9 @@ HttpResponse RenderVerdicts(BodyShape shape,
     const IndexVerdict& v = verdicts.front();
     // One article that could not be judged: the verdict says why.
     if (v.skipped()) {
-      r.status = v.skip.reason == SkipReason::kDuplicateId ? 409 : 422;
+      r.status = v.skip.reason == SkipReason::kDuplicateId ? 409
+                 : v.skip.reason == SkipReason::kOverLimit ? 507
+                                                           : 422;
     }
     r.body = VerdictToJson(v);
     r.body.push_back('\n');

@@ -129,6 +129,8 @@ std::string StatsToJson(const IndexStats& stats) {
   j["commits"] = stats.commits;
   j["file_bytes"] = stats.file_bytes;
   j["used_bytes"] = stats.used_bytes;
+  j["memory_bytes"] = stats.memory_bytes;
+  j["memory_budget"] = stats.memory_budget;
   const DedupOptions& d = stats.options.dedup;
   ordered_json o;
   o["shingle_size"] = d.shingle_size;

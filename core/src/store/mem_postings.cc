@@ -23,7 +23,10 @@ void MemPostings::Add(uint64_t key, uint32_t doc) {
       free_.pop_back();
     }
   }
-  overflow_[it->second.more - 1].push_back(doc);
+  std::vector<uint32_t>& list = overflow_[it->second.more - 1];
+  const size_t before = list.capacity();
+  list.push_back(doc);
+  list_bytes_ += (list.capacity() - before) * sizeof(uint32_t);
 }
 
 bool MemPostings::Remove(uint64_t key, uint32_t doc) {
@@ -38,6 +41,7 @@ bool MemPostings::Remove(uint64_t key, uint32_t doc) {
       e.first = rest.front();
       rest.erase(rest.begin());
       if (rest.empty()) {
+        list_bytes_ -= rest.capacity() * sizeof(uint32_t);
         std::vector<uint32_t>().swap(rest);
         free_.push_back(e.more - 1);
         e.more = 0;
@@ -52,6 +56,7 @@ bool MemPostings::Remove(uint64_t key, uint32_t doc) {
   if (pos == rest.end() || *pos != doc) return false;
   rest.erase(pos);
   if (rest.empty()) {
+    list_bytes_ -= rest.capacity() * sizeof(uint32_t);
     std::vector<uint32_t>().swap(rest);
     free_.push_back(e.more - 1);
     e.more = 0;
@@ -60,15 +65,32 @@ bool MemPostings::Remove(uint64_t key, uint32_t doc) {
   return true;
 }
 
+namespace {
+
+// A flat_hash_map slot plus its control byte.
+constexpr size_t kSlotBytes = sizeof(std::pair<uint64_t, uint64_t>) + 1;
+
+}  // namespace
+
 size_t MemPostings::MemoryBytes() const {
-  // A flat_hash_map slot plus its control byte.
-  size_t bytes = map_.capacity() * (sizeof(std::pair<uint64_t, Entry>) + 1);
-  bytes += overflow_.capacity() * sizeof(std::vector<uint32_t>);
-  for (const std::vector<uint32_t>& v : overflow_) {
-    bytes += v.capacity() * sizeof(uint32_t);
+  return map_.capacity() * kSlotBytes + list_bytes_ +
+         overflow_.capacity() * sizeof(std::vector<uint32_t>) +
+         free_.capacity() * sizeof(uint32_t);
+}
+
+size_t MemPostings::MemoryBytesAfterAdding(size_t keys) const {
+  // The table grows (to twice its capacity plus one) once it is 7/8 full.
+  size_t capacity = map_.capacity();
+  while (map_.size() + keys > capacity - capacity / 8) {
+    capacity = capacity * 2 + 1;
   }
-  bytes += free_.capacity() * sizeof(uint32_t);
-  return bytes;
+  // A list that grows may double; a new one takes a vector (in overflow_,
+  // which may double too) and a few documents.
+  const size_t lists =
+      keys * 4 * sizeof(uint32_t) + 2 * keys * sizeof(std::vector<uint32_t>);
+  return capacity * kSlotBytes + list_bytes_ + lists +
+         overflow_.capacity() * sizeof(std::vector<uint32_t>) +
+         free_.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace neardup::internal

@@ -45,8 +45,12 @@ class MemPostings {
   void Reserve(size_t keys) { map_.reserve(keys); }
   size_t keys() const { return map_.size(); }
   size_t postings() const { return postings_; }
-  // Approximate heap bytes held.
+  // Approximate heap bytes held; O(1).
   size_t MemoryBytes() const;
+  // MemoryBytes() once `keys` more postings are added, at most (as if each
+  // were a new key, so the table may have to grow; each list grows by one
+  // document at most).
+  size_t MemoryBytesAfterAdding(size_t keys) const;
 
  private:
   struct Entry {
@@ -57,6 +61,7 @@ class MemPostings {
   std::vector<std::vector<uint32_t>> overflow_;
   std::vector<uint32_t> free_;  // Unused overflow_ slots.
   size_t postings_ = 0;
+  size_t list_bytes_ = 0;  // Capacity of the overflow_ lists, in bytes.
 };
 
 }  // namespace neardup::internal

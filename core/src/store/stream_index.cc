@@ -419,6 +419,11 @@ absl::StatusOr<IndexStats> StreamIndex::Stats() const {
   const uint64_t size =
       std::filesystem::file_size(std::filesystem::path(m.dir) / "data.mdb", ec);
   s.file_bytes = ec ? 0 : size;
+  {
+    std::shared_lock<std::shared_mutex> lock(m.postings_mu);
+    s.memory_bytes = m.postings.MemoryBytes();
+  }
+  s.memory_budget = m.open.memory_budget;
   return s;
 }
 

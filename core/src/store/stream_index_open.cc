@@ -6,6 +6,7 @@
 
 #include <lmdb.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -180,7 +181,15 @@ absl::Status StreamIndex::Impl::LoadPostings() {
   const size_t per_doc = static_cast<size_t>(lsh_bands) +
                          sketcher->partial_lsh_params().bands +
                          simhash_masks.size();
-  postings.Reserve(st.ms_entries * per_doc);
+  // Copies and near-duplicates share keys: room for half the postings as
+  // distinct keys holds most indexes without a rehash (one doubling
+  // otherwise), where room for all of them took twice the memory ingest
+  // did. Never more room than the memory budget allows.
+  size_t keys = st.ms_entries * per_doc / 2;
+  if (open.memory_budget > 0) {
+    keys = std::min<size_t>(keys, open.memory_budget / 20);
+  }
+  postings.Reserve(keys);
   MDB_cursor* cursor = nullptr;
   NEARDUP_RETURN_IF_ERROR(
       MdbStatus(mdb_cursor_open(txn.get(), docs, &cursor), "open cursor"));

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 
 #include "neardup/index.h"
 
@@ -81,6 +82,19 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
     if (sketch.minhash.empty()) {
       v.skip = {SkipReason::kEmpty, "the text has no words"};
       continue;
+    }
+    if (open.memory_budget > 0) {
+      // Only this writer changes `postings`: reading them needs no lock.
+      const size_t keys = sketch.band_keys.size() +
+                          sketch.partial_band_keys.size() +
+                          simhash_masks.size();
+      if (postings.MemoryBytesAfterAdding(keys) > open.memory_budget) {
+        v.skip = {SkipReason::kOverLimit,
+                  absl::StrCat("the index is over its memory budget (",
+                               open.memory_budget, " bytes; its postings take ",
+                               postings.MemoryBytes(), ")")};
+        continue;
+      }
     }
     if (counters.next_doc >= kProbeDoc) {
       return absl::ResourceExhaustedError(
