@@ -26,6 +26,7 @@
 #include "internal/status_macros.h"
 #include "search/pair_score.h"
 #include "store/index_format.h"
+#include "store/lmdb_check.h"
 #include "store/lmdb_util.h"
 #include "store/records.h"
 #include "store/stream_index_impl.h"
@@ -119,6 +120,9 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Open(
     return absl::DataLossError(absl::StrCat(m->dir, "/data.mdb is truncated (",
                                             ec ? 0 : size, " bytes)"));
   }
+  // LMDB follows page numbers and offsets without checking them: check
+  // the file's structure before it maps it (DataLoss, not a crash).
+  NEARDUP_RETURN_IF_ERROR(internal::CheckLmdbFile(data.string()));
   NEARDUP_RETURN_IF_ERROR(m->OpenEnv(/*create=*/false));
   NEARDUP_RETURN_IF_ERROR(m->OpenDbs(/*create=*/false));
   {
