@@ -58,7 +58,12 @@ class Sketcher {
       const SketchOptions& options);
 
   // Tokenises, shingles and signs `text` (valid UTF-8; see Tokenize()).
-  // A text without words gives an empty signature and simhash 0.
+  // A text without words gives an empty signature and simhash 0. Same bytes
+  // as SketchTokens(Tokenize(text, options().tokenize).tokens), but without
+  // Token records: the word and shingle hashes go to buffers kept per
+  // thread and reused (no allocation once they have grown; freed after a
+  // document of more than 2^20 words). With a tfidf_model it takes the Token
+  // path.
   DocumentSketch Sketch(std::string_view text) const;
 
   // Signs already tokenised text.
