@@ -205,7 +205,9 @@ class Tokenizer {
             break;
           }
           const size_t n = e - s;
-          if (ABSL_PREDICT_FALSE(ContinuesInBlock(i, e, limit) | (n >= 16))) {
+          // HashAsciiRun() reads 16 bytes: near the text's end, Word().
+          if (ABSL_PREDICT_FALSE(ContinuesInBlock(i, e, limit) | (n >= 16) |
+                                 (i + s + 16 > size_))) {
             const size_t next =
                 slow([&] { return Word(i + s, end, sentence_start); }) - i;
             if (next >= limit) {
@@ -268,7 +270,7 @@ class Tokenizer {
         const bool may_continue =
             e < limit && (kByteClass[s_[i + e]] &
                           (internal::kByteInfix | kByteNonAscii)) != 0;
-        if (ABSL_PREDICT_FALSE(may_continue || n >= 16)) {
+        if (ABSL_PREDICT_FALSE(may_continue || n >= 16 || i + s + 16 > size_)) {
           p = slow([&] { return Word(i + s, end, sentence_start); }) - i;
           continue;
         }
