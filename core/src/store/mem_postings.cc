@@ -2,10 +2,25 @@
 
 #include "store/mem_postings.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <new>
 #include <utility>
 
 namespace neardup::internal {
+
+void* AllocateLarge(size_t bytes) {
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  (void)madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+void FreeLarge(void* p, size_t bytes) { munmap(p, bytes); }
 
 void MemPostings::Add(uint64_t key, uint32_t doc) {
   ++postings_;
