@@ -131,8 +131,10 @@ struct StreamIndex::Impl {
   bool counts[5] = {};
   std::mutex write_mu;
   mutable std::shared_mutex life_mu;  // Shared: any call; unique: Close().
-  // Guards `postings`: shared to read, unique to publish a commit's changes
-  // (only a writer holding write_mu changes it).
+  // Guards `postings`: shared to read, unique to change them. Only a writer
+  // holding write_mu changes them (as it adds each document, on a failed
+  // commit's roll-back, after a delete's commit), so that writer may also
+  // read them without this lock.
   mutable std::shared_mutex postings_mu;
   internal::MemPostings postings;
   // (key, document) listed in `postings` by the write in progress and not
