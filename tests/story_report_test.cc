@@ -75,7 +75,12 @@ TEST(StoryReportTest, JsonHasTheDocumentedFields) {
   ASSERT_EQ(j["pairs"].size(), 10u);
   for (const auto& p : j["pairs"]) {
     EXPECT_TRUE(p.contains("a") && p.contains("b") && p.contains("story") &&
-                p.contains("cosine") && p.contains("a_in_b"));
+                p.contains("cosine") && p.contains("rest_cosine") &&
+                p.contains("a_in_b"));
+    // Without shared passages the rest is the whole text.
+    if (p["passages"].empty()) {
+      EXPECT_EQ(p["rest_cosine"], p["cosine"]);
+    }
     EXPECT_NE(p["relation"], "copy");
     EXPECT_NE(p["relation"], "near_duplicate");
   }
@@ -101,6 +106,9 @@ TEST(StoryReportTest, PassagesCarryOffsetsIntoBothTexts) {
   ASSERT_EQ(j["pairs"].size(), 1u);
   const auto& p = j["pairs"][0];
   EXPECT_EQ(p["relation"], "partial");
+  // All of the wire text is shared: the words outside the passage agree
+  // less than the whole texts do.
+  EXPECT_LT(double(p["rest_cosine"]), double(p["cosine"]));
   ASSERT_EQ(p["passages"].size(), 1u);
   const auto& q = p["passages"][0];
   const size_t a0 = q["a"]["begin"], a1 = q["a"]["end"];
