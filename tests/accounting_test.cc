@@ -214,6 +214,45 @@ TEST_F(AccountingTest, ScanDocumentLimitSkipsTheRest) {
   EXPECT_EQ(j["documents"].size(), 28u);
 }
 
+// The index's memory budget (its in-memory postings): documents that would
+// take it over are over_limit, each with its verdict, the run goes on, and
+// what was added stays queryable.
+TEST_F(AccountingTest, IndexMemoryBudgetDegradesToSkips) {
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i) {
+    absl::StrAppend(&jsonl, R"({"id":"d)", i, R"(","text":"document number )",
+                    i, " about item ", i * 7919 % 1000, " and more words\"}\n");
+  }
+  const std::string file = Write("many.jsonl", jsonl);
+  const std::string index = (dir_ / "index").string();
+  ASSERT_EQ(Run("index create --index " + index).exit_code, 0);
+  const RunResult r =
+      Run("index ingest --batch 100 --memory-budget 1m --index " + index + " " +
+          file);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, "index ingest");
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 3000);
+  EXPECT_GT(s.processed, 0);
+  EXPECT_GT(s.by_reason["over_limit"], 0);
+  const std::vector<nlohmann::json> records = JsonLines(r.out);
+  ASSERT_EQ(records.size(), 3000u);
+  int64_t over = 0;
+  for (const nlohmann::json& record : records) {
+    if (record.contains("reason")) {
+      EXPECT_EQ(record["reason"], "over_limit") << record;
+      ++over;
+    }
+  }
+  EXPECT_EQ(over, s.by_reason["over_limit"]);
+  const RunResult stats = Run("index stats --index " + index);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["documents"], s.processed);
+  // Queries keep working at the budget.
+  const RunResult query = Run("index query --index " + index + " " + file);
+  EXPECT_EQ(query.exit_code, 0) << query.err;
+}
+
 TEST_F(AccountingTest, ScanMemoryBudget) {
   const RunResult r = Run("scan --memory-budget 2k" + Inputs());
   EXPECT_EQ(r.exit_code, 1) << r.err;
