@@ -7,8 +7,8 @@
 //
 // The check reads the file as LMDB 0.9 lays it out on a little-endian
 // 64-bit machine (two meta pages, then B-tree pages; docs/reliability.md,
-// "Damaged index files") and walks every tree the current meta page reaches: the
-// free-page tree, the main tree and each named table in it. It checks what
+// "Damaged index files") and walks every tree the current meta page reaches:
+// the free-page tree, the main tree and each named table in it. It checks what
 // LMDB would follow without checking: page numbers inside the file, each
 // page reached once, the page type the tree depth implies, node offsets and
 // sizes inside their page, overflow runs inside the file, sub-table records
