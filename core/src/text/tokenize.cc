@@ -295,15 +295,17 @@ class Tokenizer {
   // Continues(i + e, i + limit) for a run of ASCII letters and digits that
   // ends at bit e <= 63 of a block at i whose bytes [0, limit) are ASCII,
   // without branches: an apostrophe between letters, '.' or ',' between
-  // digits; true also when e is the block's last byte. Reads only bytes of
-  // the block (i + 64 <= size_).
+  // digits; true also when e is the block's last byte. Reads only the
+  // block's first `limit` bytes (1 <= e <= limit <= 64, i + limit <= size_):
+  // at e == limit, where the answer is false, it reads byte e - 1.
   ABSL_ATTRIBUTE_ALWAYS_INLINE bool ContinuesInBlock(size_t i, size_t e,
                                                      size_t limit) const {
-    const uint8_t c = s_[i + e];
     const bool in_line = e < limit;
+    const size_t at = in_line ? e : e - 1;
+    const uint8_t c = s_[i + at];
     const bool next_in_line = e + 1 < limit;
     const uint8_t prev = kByteClass[s_[i + e - 1]];
-    const uint8_t next = kByteClass[s_[i + (next_in_line ? e + 1 : e)]];
+    const uint8_t next = kByteClass[s_[i + (next_in_line ? e + 1 : at)]];
     const bool apostrophe_ok =
         (c == '\'') & ((prev & kByteLetter) != 0) & ((next & kByteLetter) != 0);
     const bool point_ok = ((c == '.') | (c == ',')) &
