@@ -221,17 +221,7 @@ class Tokenizer {
             lasts &= rest;
             continue;
           }
-          const uint64_t hash = HashAsciiRun(i + s, n);
-          const bool stopword =
-              (n <= kMaxStopwordBytes) & stopwords_.Contains(hash);
-          if (ABSL_PREDICT_FALSE(cursor.size == cursor.capacity)) {
-            buffer.Commit(cursor);
-            buffer.Grow();
-            cursor = buffer.GetCursor();
-          }
-          cursor.all[cursor.size++] = hash;
-          cursor.content[cursor.num_content] = hash;
-          cursor.num_content += !stopword;
+          AppendAsciiRun(i + s, n, buffer, cursor);
           starts &= starts - 1;
           lasts &= lasts - 1;
         }
@@ -274,22 +264,29 @@ class Tokenizer {
           p = slow([&] { return Word(i + s, end, sentence_start); }) - i;
           continue;
         }
-        const uint64_t hash = HashAsciiRun(i + s, n);
-        const bool stopword =
-            (n <= kMaxStopwordBytes) & stopwords_.Contains(hash);
-        if (ABSL_PREDICT_FALSE(cursor.size == cursor.capacity)) {
-          buffer.Commit(cursor);
-          buffer.Grow();
-          cursor = buffer.GetCursor();
-        }
-        cursor.all[cursor.size++] = hash;
-        cursor.content[cursor.num_content] = hash;
-        cursor.num_content += !stopword;
+        AppendAsciiRun(i + s, n, buffer, cursor);
         p = e;
       }
       i += p;
     }
     buffer.Commit(cursor);
+  }
+
+  // Appends the hash of the n < 16 ASCII letters and digits at `begin` (16
+  // readable bytes) to `cursor`, and to its content words unless a stopword.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void AppendAsciiRun(
+      size_t begin, size_t n, internal::TokenHashBuffer& buffer,
+      internal::TokenHashBuffer::Cursor& cursor) const {
+    const uint64_t hash = HashAsciiRun(begin, n);
+    const bool stopword = (n <= kMaxStopwordBytes) & stopwords_.Contains(hash);
+    if (ABSL_PREDICT_FALSE(cursor.size == cursor.capacity)) {
+      buffer.Commit(cursor);
+      buffer.Grow();
+      cursor = buffer.GetCursor();
+    }
+    cursor.all[cursor.size++] = hash;
+    cursor.content[cursor.num_content] = hash;
+    cursor.num_content += !stopword;
   }
 
   // Continues(i + e, i + limit) for a run of ASCII letters and digits that
