@@ -63,6 +63,17 @@ std::vector<nlohmann::json> JsonLines(const std::string& text) {
   return records;
 }
 
+// 3,000 short documents, distinct ids, in JSONL: enough to fill a small
+// memory budget.
+std::string ManyShortDocuments() {
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i) {
+    absl::StrAppend(&jsonl, R"({"id":"d)", i, R"(","text":"document number )",
+                    i, " about item ", i * 7919 % 1000, " and more words\"}\n");
+  }
+  return jsonl;
+}
+
 class AccountingTest : public NeardupRunTest {};
 
 TEST_F(AccountingTest, Sketch) {
@@ -218,12 +229,7 @@ TEST_F(AccountingTest, ScanDocumentLimitSkipsTheRest) {
 // take it over are over_limit, each with its verdict, the run goes on, and
 // what was added stays queryable.
 TEST_F(AccountingTest, IndexMemoryBudgetDegradesToSkips) {
-  std::string jsonl;
-  for (int i = 0; i < 3000; ++i) {
-    absl::StrAppend(&jsonl, R"({"id":"d)", i, R"(","text":"document number )",
-                    i, " about item ", i * 7919 % 1000, " and more words\"}\n");
-  }
-  const std::string file = Write("many.jsonl", jsonl);
+  const std::string file = Write("many.jsonl", ManyShortDocuments());
   const std::string index = (dir_ / "index").string();
   ASSERT_EQ(Run("index create --index " + index).exit_code, 0);
   const RunResult r =
@@ -266,12 +272,7 @@ TEST_F(AccountingTest, ScanMemoryBudget) {
 // dedup's memory budget: once the index is full, the rest of the documents
 // are over_limit (a suffix of the input), each with its record.
 TEST_F(AccountingTest, DedupMemoryBudgetDegradesToSkips) {
-  std::string jsonl;
-  for (int i = 0; i < 3000; ++i) {
-    absl::StrAppend(&jsonl, R"({"id":"d)", i, R"(","text":"document number )",
-                    i, " about item ", i * 7919 % 1000, " and more words\"}\n");
-  }
-  const std::string file = Write("many.jsonl", jsonl);
+  const std::string file = Write("many.jsonl", ManyShortDocuments());
   const RunResult r =
       Run("dedup -j 2 --batch 100 --memory-budget 256k " + file);
   EXPECT_EQ(r.exit_code, 1) << r.err;
