@@ -63,6 +63,28 @@ std::vector<nlohmann::json> JsonLines(const std::string& text) {
   return records;
 }
 
+// The skip reasons of the records that say they were skipped.
+std::map<std::string, int64_t> SkipReasons(
+    const std::vector<nlohmann::json>& records) {
+  std::map<std::string, int64_t> reasons;
+  for (const nlohmann::json& j : records) {
+    if (j.contains("skipped")) ++reasons[j["reason"].get<std::string>()];
+  }
+  return reasons;
+}
+
+// The summary a command prints for Inputs(): exit code 1 (some input
+// skipped), 28 items read, 13 processed, the fixtures' skips.
+Summary ExpectFixtureSummary(const RunResult& r, const std::string& command) {
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  Summary s = ParseSummary(r.err, command);
+  ExpectAddsUp(s);
+  EXPECT_EQ(s.read, 28);
+  EXPECT_EQ(s.processed, 13);
+  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  return s;
+}
+
 // 3,000 short documents, distinct ids, in JSONL: enough to fill a small
 // memory budget.
 std::string ManyShortDocuments() {
@@ -78,12 +100,7 @@ class AccountingTest : public NeardupRunTest {};
 
 TEST_F(AccountingTest, Sketch) {
   const RunResult r = Run("sketch" + Inputs());
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  Summary s = ParseSummary(r.err, "sketch");
-  ExpectAddsUp(s);
-  EXPECT_EQ(s.read, 28);
-  EXPECT_EQ(s.processed, 13);
-  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  const Summary s = ExpectFixtureSummary(r, "sketch");
   // One record per item; the skipped ones say so.
   const std::vector<nlohmann::json> records = JsonLines(r.out);
   EXPECT_EQ(static_cast<int64_t>(records.size()), s.read);
@@ -94,29 +111,15 @@ TEST_F(AccountingTest, Sketch) {
 
 TEST_F(AccountingTest, Dedup) {
   const RunResult r = Run("dedup -j 2" + Inputs());
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  Summary s = ParseSummary(r.err, "dedup");
-  ExpectAddsUp(s);
-  EXPECT_EQ(s.read, 28);
-  EXPECT_EQ(s.processed, 13);
-  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  const Summary s = ExpectFixtureSummary(r, "dedup");
   const std::vector<nlohmann::json> records = JsonLines(r.out);
   EXPECT_EQ(static_cast<int64_t>(records.size()), s.read);
-  std::map<std::string, int64_t> reasons;
-  for (const nlohmann::json& j : records) {
-    if (j.contains("skipped")) ++reasons[j["reason"].get<std::string>()];
-  }
-  EXPECT_EQ(reasons, kExpectedSkips);
+  EXPECT_EQ(SkipReasons(records), kExpectedSkips);
 }
 
 TEST_F(AccountingTest, ScanStderrAndJsonSummary) {
   const RunResult r = Run("scan -f json" + Inputs());
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  Summary s = ParseSummary(r.err, "scan");
-  ExpectAddsUp(s);
-  EXPECT_EQ(s.read, 28);
-  EXPECT_EQ(s.processed, 13);
-  EXPECT_EQ(s.by_reason, kExpectedSkips);
+  ExpectFixtureSummary(r, "scan");
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["summary"]["read"], 28);
   EXPECT_EQ(j["summary"]["processed"], 13);
@@ -137,13 +140,9 @@ TEST_F(AccountingTest, IndexIngest) {
   ExpectAddsUp(s);
   EXPECT_EQ(s.read, 28);
   EXPECT_GT(s.processed, 0);
-  std::map<std::string, int64_t> reasons;
   const std::vector<nlohmann::json> records = JsonLines(first.out);
   EXPECT_EQ(static_cast<int64_t>(records.size()), s.read);
-  for (const nlohmann::json& j : records) {
-    if (j.contains("skipped")) ++reasons[j["reason"].get<std::string>()];
-  }
-  EXPECT_EQ(reasons, s.by_reason);
+  EXPECT_EQ(SkipReasons(records), s.by_reason);
 
   // Again: every document the first run added is now an id already indexed.
   const RunResult second = Run("index ingest --index " + index + Inputs());
