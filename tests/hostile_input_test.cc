@@ -38,6 +38,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::neardup::testing::SourcePath;
+using ::neardup::testing::WriteHugeLineJsonl;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -315,14 +316,7 @@ TEST(HostileInputTest, OneRepeatedWord) {
 // never held in memory, and the next line is read.
 TEST_F(HostileTest, TwoHundredMegabyteLine) {
   const std::string path = (dir_ / "huge.jsonl").string();
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << R"({"id":"huge","text":")";
-    const std::string chunk(1 << 20, 'a');
-    for (int i = 0; i < 200; ++i) out << chunk;
-    out << "\"}\n"
-        << R"({"id":"small","text":"After the huge line."})";
-  }
+  WriteHugeLineJsonl(path);
   // With a 1 MiB limit first: the reader's buffer stops at the limit.
   int64_t before = PeakRssBytes();
   ReadOptions small;

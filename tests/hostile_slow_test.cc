@@ -19,6 +19,7 @@
 #include "gtest/gtest.h"
 
 #include "hostile_run.h"
+#include "test_paths.h"
 
 namespace neardup {
 namespace {
@@ -27,6 +28,7 @@ using ::neardup::testing::NeardupRunTest;
 using ::neardup::testing::ParseSummary;
 using ::neardup::testing::RunResult;
 using ::neardup::testing::Summary;
+using ::neardup::testing::WriteHugeLineJsonl;
 using ::testing::HasSubstr;
 
 int64_t Lines(const std::string& text) {
@@ -110,14 +112,7 @@ TEST_F(HostileSlowTest, DirectoryOf100000Files) {
 // the next line read, and the process never holds the line.
 TEST_F(HostileSlowTest, TwoHundredMegabyteLineBoundedMemory) {
   const std::string path = (dir_ / "huge.jsonl").string();
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << R"({"id":"huge","text":")";
-    const std::string chunk(1 << 20, 'a');
-    for (int i = 0; i < 200; ++i) out << chunk;
-    out << "\"}\n"
-        << R"({"id":"small","text":"After the huge line."})";
-  }
+  WriteHugeLineJsonl(path);
   const RunResult r = Run("dedup -j 2 " + path);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   // With a 1 MiB limit the 200 MB line costs about 1 MiB of buffer: the

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace neardup::testing {
 
@@ -26,6 +27,15 @@ std::optional<std::string> SharedDataset(std::string_view name) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
   return dir.lexically_normal().string();
+}
+
+void WriteHugeLineJsonl(const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  out << R"({"id":"huge","text":")";
+  const std::string chunk(1 << 20, 'a');
+  for (int i = 0; i < 200; ++i) out << chunk;
+  out << "\"}\n"
+      << R"({"id":"small","text":"After the huge line."})";
 }
 
 }  // namespace neardup::testing

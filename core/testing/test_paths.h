@@ -18,6 +18,10 @@ std::string SourcePath(std::string_view relative);
 // it skip when this returns nullopt. NEARDUP_SHARED overrides the location.
 std::optional<std::string> SharedDataset(std::string_view name);
 
+// Writes a two-line JSONL file at `path`: document "huge", whose line is
+// 200 MiB of 'a' plus the JSON around it, then document "small".
+void WriteHugeLineJsonl(const std::string& path);
+
 }  // namespace neardup::testing
 
 #endif  // NEARDUP_TESTING_TEST_PATHS_H_
