@@ -2,6 +2,7 @@
 
 #include "neardup/dedup.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,7 +10,10 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
+#include "neardup/minhash.h"
 #include "neardup/shingle.h"
+#include "neardup/simhash.h"
+#include "neardup/sketch.h"
 #include "neardup/text.h"
 
 #include "english_text.h"
@@ -265,6 +269,72 @@ TEST(DedupTest, SketchesAreCompact) {
   EXPECT_EQ(dedup->size(), docs.size());
   // Capacity may double while growing; the steady state is ~360 B/doc.
   EXPECT_LE(dedup->MemoryBytes(), 2 * 600 * docs.size());
+}
+
+// Deduplicator::Sketch() signs from word hashes alone; this is the same
+// computation over Token records, written out.
+DocSketch ReferenceSketch(const Document& doc, const DedupOptions& o) {
+  DocSketch s;
+  const TokenizedText text = Tokenize(doc.text, o.tokenize);
+  s.num_words = static_cast<uint32_t>(text.tokens.size());
+  if (text.tokens.empty()) return s;
+  const std::vector<uint64_t> shingles =
+      ShingleHashes(text.tokens, o.shingle_size);
+  s.num_shingles = static_cast<uint32_t>(CountDistinct(shingles));
+  absl::StatusOr<MinHasher> hasher =
+      MinHasher::Create({.num_registers = o.num_registers});
+  EXPECT_TRUE(hasher.ok());
+  s.minhash.resize(o.num_registers);
+  hasher->SketchInto(shingles, absl::MakeSpan(s.minhash));
+  s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
+  if (o.cosine_threshold > 0) {
+    for (const Token& t : text.tokens) {
+      if ((t.flags & kTokenStopword) == 0) s.content_terms.push_back(t.hash);
+    }
+    std::sort(s.content_terms.begin(), s.content_terms.end());
+    s.content_terms.erase(
+        std::unique(s.content_terms.begin(), s.content_terms.end()),
+        s.content_terms.end());
+  }
+  return s;
+}
+
+TEST(DedupTest, SketchEqualsTheTokenPath) {
+  std::vector<std::string> texts = {
+      "",
+      "   \n",
+      "the of and",
+      "one",
+      "two words",
+      "four words in all",
+      "Share Article\nAdvertisement\n",
+      "Ünïcödé wörds, ÇA VA? 東京 ok.",
+      "Share Article\nthe real text starts here and goes on for a while\n"};
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    texts.push_back(GenerateEnglishText(seed * 97, seed));
+  }
+  for (const int shingle_size : {1, 5, 16, 20}) {
+    for (const double cosine : {0.0, 0.5}) {
+      DedupOptions o;
+      o.shingle_size = shingle_size;
+      o.cosine_threshold = cosine;
+      absl::StatusOr<Deduplicator> dedup = Deduplicator::Create(o);
+      ASSERT_TRUE(dedup.ok()) << dedup.status();
+      for (size_t i = 0; i < texts.size(); ++i) {
+        SCOPED_TRACE(absl::StrCat("shingles ", shingle_size, ", cosine ",
+                                  cosine, ", text ", i));
+        const Document doc = Doc("d", texts[i]);
+        const DocSketch got = dedup->Sketch(doc);
+        const DocSketch want = ReferenceSketch(doc, o);
+        EXPECT_EQ(got.num_words, want.num_words);
+        EXPECT_EQ(got.num_shingles, want.num_shingles);
+        EXPECT_EQ(got.minhash, want.minhash);
+        EXPECT_EQ(got.simhash, want.simhash);
+        EXPECT_EQ(got.content_terms, want.content_terms);
+        EXPECT_EQ(got.minhash.empty(), got.band_keys.empty());
+      }
+    }
+  }
 }
 
 TEST(DedupTest, RejectsBadOptions) {

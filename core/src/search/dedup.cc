@@ -6,7 +6,9 @@
 #include <cmath>
 #include <iterator>
 #include <optional>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -17,10 +19,12 @@
 #include "neardup/shingle.h"
 #include "neardup/simhash.h"
 #include "neardup/simhash_index.h"
+#include "neardup/sketch.h"
 
 #include "search/dedup_cluster.h"
 #include "search/pair_score.h"
 #include "search/parallel.h"
+#include "text/token_hashes.h"
 
 namespace neardup {
 namespace {
@@ -28,26 +32,17 @@ namespace {
 // Seed of the text hash that detects exact copies.
 constexpr uint64_t kTextHashSeed = 0x6e65617264757063ULL;  // "neardupc"
 
-// Number of distinct values, by linear probing in a table of at least twice
-// as many slots (the values are XXH3 hashes: their low bits are uniform).
-uint32_t CountDistinct(absl::Span<const uint64_t> values) {
-  size_t slots = 16;
-  while (slots < 2 * values.size()) slots *= 2;
-  thread_local std::vector<uint64_t> table;
-  thread_local std::vector<uint8_t> used;
-  table.assign(slots, 0);
-  used.assign(slots, 0);
-  uint32_t distinct = 0;
-  for (const uint64_t v : values) {
-    size_t i = v & (slots - 1);
-    while (used[i] && table[i] != v) i = (i + 1) & (slots - 1);
-    if (!used[i]) {
-      used[i] = 1;
-      table[i] = v;
-      ++distinct;
-    }
-  }
-  return distinct;
+// The distinct hashes of the content words (no kTokenStopword) of `text`,
+// ascending. Tokenises into a buffer kept per thread.
+std::vector<uint64_t> ContentTerms(std::string_view text,
+                                   const TokenizeOptions& options) {
+  thread_local internal::TokenHashBuffer buffer;
+  internal::TokenizeHashes(text, options, &buffer);
+  const absl::Span<const uint64_t> content = buffer.content();
+  std::vector<uint64_t> terms(content.begin(), content.end());
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
 }
 
 size_t CosineBytes(const std::vector<TermVector>& vectors) {
@@ -88,6 +83,9 @@ absl::StatusOr<Relation> ParseRelation(std::string_view name) {
 struct Deduplicator::Impl {
   DedupOptions options;
   MinHasher hasher;
+  // The hashes-only signing path (no Token records), for shingle sizes it
+  // supports (1..16); Sketch() tokenises into Tokens otherwise.
+  std::optional<Sketcher> sketcher;
   LshCandidateIndex lsh;
   std::optional<LshCandidateIndex> partial_lsh;  // When enabled.
   std::optional<SimHashIndex> simhash;           // When the SimHash path is on.
@@ -180,6 +178,15 @@ absl::StatusOr<Deduplicator> Deduplicator::Create(const DedupOptions& options) {
     if (!index.ok()) return index.status();
     impl->simhash.emplace(*std::move(index));
   }
+  {
+    SketchOptions so;
+    so.shingle_size = options.shingle_size;
+    so.minhash.num_registers = options.num_registers;
+    so.simhash_weighting = SimHashWeighting::kCounts;
+    so.tokenize = options.tokenize;
+    absl::StatusOr<Sketcher> sketcher = Sketcher::Create(so);
+    if (sketcher.ok()) impl->sketcher.emplace(*std::move(sketcher));
+  }
   for (Relation r : options.duplicate_relations) {
     impl->counts[static_cast<int>(r)] = true;
   }
@@ -193,31 +200,37 @@ DocSketch Deduplicator::Sketch(const Document& doc) const {
   s.text_hash =
       XXH3_64bits_withSeed(doc.text.data(), doc.text.size(), kTextHashSeed);
   if (doc.published.has_value()) s.published = *doc.published;
-  const TokenizedText text = Tokenize(doc.text, m.options.tokenize);
-  s.num_words = static_cast<uint32_t>(text.tokens.size());
-  if (text.tokens.empty()) return s;
-  // MinHash ignores repeats, so the shingles need no sorting; only their
-  // distinct count is wanted (for containment).
-  const std::vector<uint64_t> shingles =
-      ShingleHashes(text.tokens, m.options.shingle_size);
-  s.num_shingles = CountDistinct(shingles);
-  s.minhash.resize(m.options.num_registers);
-  m.hasher.SketchInto(shingles, absl::MakeSpan(s.minhash));
+  if (m.sketcher.has_value()) {
+    // Sketcher::Sketch() computes the same shingles, distinct count,
+    // signature and SimHash (counts) as the Token path below, from word
+    // hashes alone (tests/dedup_test.cc holds the two to the same bytes).
+    DocumentSketch d = m.sketcher->Sketch(doc.text);
+    s.num_words = d.num_tokens;
+    if (d.num_tokens == 0) return s;
+    s.num_shingles = d.num_shingles;
+    s.minhash = std::move(d.minhash.values);
+    s.simhash = d.simhash;
+  } else {
+    const TokenizedText text = Tokenize(doc.text, m.options.tokenize);
+    s.num_words = static_cast<uint32_t>(text.tokens.size());
+    if (text.tokens.empty()) return s;
+    // MinHash ignores repeats, so the shingles need no sorting; only their
+    // distinct count is wanted (for containment).
+    const std::vector<uint64_t> shingles =
+        ShingleHashes(text.tokens, m.options.shingle_size);
+    s.num_shingles = static_cast<uint32_t>(CountDistinct(shingles));
+    s.minhash.resize(m.options.num_registers);
+    m.hasher.SketchInto(shingles, absl::MakeSpan(s.minhash));
+    s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
+  }
   s.band_keys.resize(m.lsh.params().bands);
   m.lsh.BandKeys(s.minhash, absl::MakeSpan(s.band_keys));
   if (m.partial_lsh.has_value()) {
     s.partial_band_keys.resize(m.partial_lsh->params().bands);
     m.partial_lsh->BandKeys(s.minhash, absl::MakeSpan(s.partial_band_keys));
   }
-  s.simhash = SimHashTokens(text.tokens, SimHashWeighting::kCounts);
   if (m.options.cosine_threshold > 0) {
-    for (const Token& t : text.tokens) {
-      if ((t.flags & kTokenStopword) == 0) s.content_terms.push_back(t.hash);
-    }
-    std::sort(s.content_terms.begin(), s.content_terms.end());
-    s.content_terms.erase(
-        std::unique(s.content_terms.begin(), s.content_terms.end()),
-        s.content_terms.end());
+    s.content_terms = ContentTerms(doc.text, m.options.tokenize);
   }
   return s;
 }
@@ -370,14 +383,12 @@ std::vector<TermVector> Deduplicator::CosineVectorBatch(
   const double n = m.size();
   std::vector<TermVector> out(docs.size());
   internal::ParallelFor(docs.size(), threads, [&](size_t begin, size_t end) {
+    internal::TokenHashBuffer tokens;
     std::vector<uint64_t> words;
     std::vector<std::pair<float, uint64_t>> weighted;  // (weight, term)
     for (size_t i = begin; i < end; ++i) {
-      const TokenizedText text = Tokenize(docs[i].text, m.options.tokenize);
-      words.clear();
-      for (const Token& t : text.tokens) {
-        if ((t.flags & kTokenStopword) == 0) words.push_back(t.hash);
-      }
+      internal::TokenizeHashes(docs[i].text, m.options.tokenize, &tokens);
+      words.assign(tokens.content().begin(), tokens.content().end());
       std::sort(words.begin(), words.end());
       weighted.clear();
       for (size_t j = 0; j < words.size();) {
