@@ -265,11 +265,14 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
     }
     derived.Add(truth != 3, predicted != 3);
     if (verbose) {
-      // Measurements against the story's origin (else the task source).
+      // Measurements against the story's origin; against the task source
+      // when the story has no document origin or the answer is the origin.
       size_t ref = 0;
       while (ref < docs.size() && docs[ref].id != source[i]) ++ref;
-      if (s.origin.kind == OriginKind::kDocument) ref = *s.origin.document;
-      if (ref == i) ref = (ref + 1) % docs.size();
+      if (s.origin.kind == OriginKind::kDocument && *s.origin.document != i) {
+        ref = *s.origin.document;
+      }
+      if (ref == i || ref >= docs.size()) ref = (i + 1) % docs.size();
       const uint32_t lo = std::min<uint32_t>(ref, i);
       const uint32_t hi = std::max<uint32_t>(ref, i);
       const PairAnalysis& p =
@@ -281,10 +284,10 @@ int EvalClough(const fs::path& dir, const StoryOptions& options, bool verbose) {
         longest = std::max<size_t>(longest, q.matched);
       }
       std::cout << absl::StrFormat(
-          "  %-16s %-5s -> %-5s share=%.2f | vs origin: story=%.2f "
+          "  %-16s %-5s -> %-5s share=%.2f | vs %s: story=%.2f "
           "cos=%.2f exact=%.3f n=%d longest=%d matched=%d | %s\n",
-          docs[i].id, category[i], classes[predicted], m.share_taken, p.story,
-          p.cosine, span ? double(matched) / span : 0.0,
+          docs[i].id, category[i], classes[predicted], m.share_taken,
+          docs[ref].id, p.story, p.cosine, span ? double(matched) / span : 0.0,
           static_cast<int>(p.passages.size()), static_cast<int>(longest),
           static_cast<int>(matched), m.reasons.empty() ? "" : m.reasons[0]);
     }
