@@ -4,9 +4,11 @@
 // CPU supports, bit for bit against the plain C++ references in
 // core/testing/sketch_reference.h, over awkward lengths (0..67, 255..257).
 
+#include <array>
 #include <cstdint>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -18,6 +20,8 @@
 #include "neardup/version.h"
 
 #include "sketch_reference.h"
+#include "sketch_reference_text.h"
+#include "text/byte_classes.h"
 
 namespace neardup {
 namespace {
@@ -104,6 +108,38 @@ TEST_P(SketchDispatchTest, SimHashMatchesReference) {
         << "n=" << n;
     EXPECT_EQ(SimHashUniform(features), testing::ReferenceSimHash(features, {}))
         << "n=" << n;
+  }
+}
+
+// Every byte value at every position, then text-like bytes, over lengths
+// 0..64 and every alignment of the source within a 64-byte line.
+TEST_P(SketchDispatchTest, ClassifyBytesMatchesReference) {
+  std::mt19937_64 rng(11);
+  alignas(64) unsigned char buffer[64 + 64 + 64];
+  auto check = [&](size_t offset, size_t n) {
+    internal::ByteClassMasks m;
+    internal::ClassifyBytes(buffer + offset, n, &m);
+    const std::array<uint64_t, 5> want = testing::ReferenceClassifyBytes(
+        std::string_view(reinterpret_cast<const char*>(buffer + offset), n));
+    EXPECT_EQ(m.letter, want[0]) << "offset=" << offset << " n=" << n;
+    EXPECT_EQ(m.digit, want[1]) << "offset=" << offset << " n=" << n;
+    EXPECT_EQ(m.non_ascii, want[2]) << "offset=" << offset << " n=" << n;
+    EXPECT_EQ(m.apostrophe, want[3]) << "offset=" << offset << " n=" << n;
+    EXPECT_EQ(m.point, want[4]) << "offset=" << offset << " n=" << n;
+  };
+  for (size_t i = 0; i < sizeof(buffer); ++i) {
+    buffer[i] = static_cast<unsigned char>(i * 0x4D + 3);  // All 256 values.
+  }
+  for (size_t offset = 0; offset < 128; ++offset) check(offset, 64);
+  constexpr char kAlphabet[] = "aZz09'.,- \n\x80\xff\x7f/@[`{:";
+  for (int round = 0; round < 20; ++round) {
+    for (unsigned char& c : buffer) {
+      c = static_cast<unsigned char>(
+          kAlphabet[rng() % (sizeof(kAlphabet) - 1)]);
+    }
+    for (size_t offset = 0; offset < 64; offset += 7) {
+      for (size_t n = 0; n <= 64; ++n) check(offset, n);
+    }
   }
 }
 

@@ -82,4 +82,18 @@ uint64_t ReferenceShingleHash(absl::Span<const uint64_t> window) {
   return Avalanche(h ^ SplitMix64(kShingleHashSeed + window.size()));
 }
 
+std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes) {
+  std::array<uint64_t, 5> masks = {};
+  for (size_t k = 0; k < bytes.size() && k < 64; ++k) {
+    const unsigned char c = static_cast<unsigned char>(bytes[k]);
+    const uint64_t bit = uint64_t{1} << k;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) masks[0] |= bit;
+    if (c >= '0' && c <= '9') masks[1] |= bit;
+    if (c >= 0x80) masks[2] |= bit;
+    if (c == '\'') masks[3] |= bit;
+    if (c == '.' || c == ',') masks[4] |= bit;
+  }
+  return masks;
+}
+
 }  // namespace neardup::testing

@@ -8,6 +8,7 @@
 #ifndef NEARDUP_TESTING_SKETCH_REFERENCE_TEXT_H_
 #define NEARDUP_TESTING_SKETCH_REFERENCE_TEXT_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -20,6 +21,11 @@ uint64_t ReferenceTokenHash(std::string_view normalized_word);
 
 // The shingle hash of a window of token hashes (1 or more).
 uint64_t ReferenceShingleHash(absl::Span<const uint64_t> window);
+
+// The tokenizer's byte classes of bytes[0, 64) (bytes.size() <= 64), byte k
+// to bit k, bits past the end 0, in the order of internal::ByteClassMasks:
+// {A-Z a-z, 0-9, 0x80-0xFF, ', . or ,}.
+std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes);
 
 }  // namespace neardup::testing
 

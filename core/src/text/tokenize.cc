@@ -28,6 +28,7 @@
 
 #include "neardup/text.h"
 
+#include "text/byte_classes.h"
 #include "text/char_class.h"
 #include "text/hash.h"
 #include "text/normalize.h"
@@ -71,21 +72,6 @@ constexpr uint64_t InRange(uint64_t y, uint8_t lo, uint8_t hi) {
   return ge & ~gt & kHigh;
 }
 
-// The 0x80 bits of the 8 bytes of x (others clear) as an 8-bit mask, byte k
-// to bit k: a multiply moves bit 8k + 7 to bit 56 + k, and no two partial
-// products meet, so nothing carries.
-constexpr uint64_t HighBits(uint64_t x) {
-  return ((x >> 7) * 0x0102040810204080ULL) >> 56;
-}
-
-// ClassifyAscii(x).alnum with fewer steps: OR-ing 0x20 maps A-Z onto a-z
-// and no other byte into a-z.
-inline uint64_t AsciiAlnum(uint64_t x) {
-  const uint64_t y = x & ~kHigh;
-  return (InRange(y | Repeat(0x20), 'a', 'z') | InRange(y, '0', '9')) & ~x &
-         kHigh;
-}
-
 inline AsciiBlock ClassifyAscii(uint64_t x) {
   const uint64_t ascii = ~x & kHigh;
   const uint64_t y = x & ~kHigh;
@@ -111,6 +97,19 @@ inline void StoreLittleEndian64(char* p, uint64_t x) {
   }
   std::memcpy(p, &x, sizeof(x));
 }
+
+// kWordMasks[n] keeps the first n < 16 bytes of two little-endian 8-byte
+// words: a load instead of two shifts and two selects per word.
+constexpr std::array<std::array<uint64_t, 2>, 16> MakeWordMasks() {
+  std::array<std::array<uint64_t, 2>, 16> t{};
+  for (size_t n = 0; n < 16; ++n) {
+    t[n][0] = n >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} << (8 * n));
+    t[n][1] = n <= 8 ? 0 : ~(~uint64_t{0} << (8 * (n - 8)));
+  }
+  return t;
+}
+alignas(64) constexpr std::array<std::array<uint64_t, 2>, 16> kWordMasks =
+    MakeWordMasks();
 
 // Where the tokenizer's words go: Token records (Tokenize()) ...
 struct TokenVectorSink {
@@ -168,23 +167,14 @@ class Tokenizer {
       return next;
     };
     while (i < end) {
-      if (i + 64 > size_) {  // The last bytes of the text.
-        buffer.Commit(cursor);
-        while (i < end) i = Step(i, end, sentence_start);
-        return;
-      }
-      // Bits [0, limit) stand for bytes [i, i + limit) of the line.
+      // Bits [0, limit) stand for bytes [i, i + limit) of the line; the
+      // classifier reads no further, so the text's last block is no special
+      // case.
       const size_t limit = std::min<size_t>(64, end - i);
-      const uint64_t in_line =
-          limit == 64 ? ~uint64_t{0} : (uint64_t{1} << limit) - 1;
-      uint64_t alnum = 0, non_ascii = 0;
-      for (size_t b = 0; b < 8; ++b) {
-        const uint64_t x = LoadLittleEndian64(s_ + i + 8 * b);
-        alnum |= HighBits(AsciiAlnum(x)) << (8 * b);
-        non_ascii |= HighBits(x & kHigh) << (8 * b);
-      }
-      alnum &= in_line;
-      non_ascii &= in_line;
+      internal::ByteClassMasks m;
+      internal::ClassifyBytes(s_ + i, limit, &m);
+      const uint64_t alnum = m.letter | m.digit;
+      const uint64_t non_ascii = m.non_ascii;
       size_t p = 0;  // Bytes of the block done.
       if (non_ascii == 0) {
         // Plain ASCII (most blocks of English): the words are the runs of
@@ -193,6 +183,13 @@ class Tokenizer {
         // previous word's length.
         uint64_t starts = alnum & ~(alnum << 1);
         uint64_t lasts = alnum & ~(alnum >> 1);
+        // The bytes that continue a word ending right before them: an
+        // apostrophe between letters, '.' or ',' between digits. The masks
+        // are 0 past the line, so a byte whose next one is past it is in
+        // none (as in Continues()).
+        const uint64_t continues =
+            (m.apostrophe & (m.letter << 1) & (m.letter >> 1)) |
+            (m.point & (m.digit << 1) & (m.digit >> 1));
         p = limit;
         while (starts != 0) {
           const size_t s = static_cast<size_t>(std::countr_zero(starts));
@@ -206,7 +203,9 @@ class Tokenizer {
           }
           const size_t n = e - s;
           // HashAsciiRun() reads 16 bytes: near the text's end, Word().
-          if (ABSL_PREDICT_FALSE(ContinuesInBlock(i, e, limit) | (n >= 16) |
+          // e <= 63 unless the word fills the block (then n >= 16).
+          const bool continued = ((continues >> (e & 63)) & 1) != 0;
+          if (ABSL_PREDICT_FALSE(continued | (n >= 16) |
                                  (i + s + 16 > size_))) {
             const size_t next =
                 slow([&] { return Word(i + s, end, sentence_start); }) - i;
@@ -289,38 +288,14 @@ class Tokenizer {
     cursor.num_content += !stopword;
   }
 
-  // Continues(i + e, i + limit) for a run of ASCII letters and digits that
-  // ends at bit e <= 63 of a block at i whose bytes [0, limit) are ASCII,
-  // without branches: an apostrophe between letters, '.' or ',' between
-  // digits; true also when e is the block's last byte. Reads only the
-  // block's first `limit` bytes (1 <= e <= limit <= 64, i + limit <= size_):
-  // at e == limit, where the answer is false, it reads byte e - 1.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE bool ContinuesInBlock(size_t i, size_t e,
-                                                     size_t limit) const {
-    const bool in_line = e < limit;
-    const size_t at = in_line ? e : e - 1;
-    const uint8_t c = s_[i + at];
-    const bool next_in_line = e + 1 < limit;
-    const uint8_t prev = kByteClass[s_[i + e - 1]];
-    const uint8_t next = kByteClass[s_[i + (next_in_line ? e + 1 : at)]];
-    const bool apostrophe_ok =
-        (c == '\'') & ((prev & kByteLetter) != 0) & ((next & kByteLetter) != 0);
-    const bool point_ok = ((c == '.') | (c == ',')) &
-                          ((prev & kByteDigit) != 0) &
-                          ((next & kByteDigit) != 0);
-    // At the block's last byte the next one is unseen: Word() decides.
-    return in_line & ((e == 63) | (next_in_line & (apostrophe_ok | point_ok)));
-  }
-
   // The token hash of the n < 16 ASCII letters and digits at begin (16
   // readable bytes). Lower-case: letters gain 0x20; digits have it already.
   ABSL_ATTRIBUTE_ALWAYS_INLINE uint64_t HashAsciiRun(size_t begin,
                                                      size_t n) const {
-    const uint64_t m0 = n >= 8 ? ~uint64_t{0} : ~(~uint64_t{0} << (8 * n));
-    const uint64_t m1 = n <= 8 ? 0 : ~(~uint64_t{0} << (8 * (n - 8)));
-    const uint64_t lo = (LoadLittleEndian64(s_ + begin) | Repeat(0x20)) & m0;
+    const uint64_t lo =
+        (LoadLittleEndian64(s_ + begin) | Repeat(0x20)) & kWordMasks[n][0];
     const uint64_t hi =
-        (LoadLittleEndian64(s_ + begin + 8) | Repeat(0x20)) & m1;
+        (LoadLittleEndian64(s_ + begin + 8) | Repeat(0x20)) & kWordMasks[n][1];
     return internal::HashShortWord(lo, hi, n);
   }
 

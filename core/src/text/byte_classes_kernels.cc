@@ -1,0 +1,110 @@
+// Copyright 2026 The neardup Authors.
+//
+// ClassifyBytes (byte_classes.h), compiled once per Highway target
+// (foreach_target.h) and chosen at run time (HWY_DYNAMIC_DISPATCH).
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "text/byte_classes.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "text/byte_classes_kernels.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace neardup::internal {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// Byte k of `bytes` to bit k of the result (little-endian, as StoreMaskBits
+// writes them).
+HWY_INLINE uint64_t LoadBits(const uint8_t* bytes) {
+  uint64_t x;
+  std::memcpy(&x, bytes, sizeof(x));
+  if constexpr (std::endian::native == std::endian::big) {
+    x = __builtin_bswap64(x);
+  }
+  return x;
+}
+
+// Lanes of v in [lo, lo + span]: v - lo wraps below lo to >= 256 - lo, so
+// one unsigned Min tells (u8 has no unsigned compare before AVX-512).
+template <class D, class V>
+HWY_INLINE auto InRange(D d, V v, uint8_t lo, uint8_t span) {
+  const V off = hn::Sub(v, hn::Set(d, lo));
+  return hn::Eq(hn::Min(off, hn::Set(d, span)), off);
+}
+
+void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
+                   ByteClassMasks* HWY_RESTRICT out) {
+  // A short block is copied into zeros first: NUL is in no class.
+  alignas(64) uint8_t padded[64];
+  if (n < 64) {
+    std::memset(padded, 0, sizeof(padded));
+    std::memcpy(padded, p, n);
+    p = padded;
+  }
+#if HWY_TARGET == HWY_SCALAR
+  // One lane a vector: StoreMaskBits would write a byte per bit.
+  ByteClassMasks m{};
+  for (size_t k = 0; k < 64; ++k) {
+    const uint8_t c = p[k];
+    const uint64_t bit = uint64_t{1} << k;
+    const uint8_t folded = static_cast<uint8_t>(c | 0x20);
+    if (folded >= 'a' && folded <= 'z') m.letter |= bit;
+    if (c >= '0' && c <= '9') m.digit |= bit;
+    if (c >= 0x80) m.non_ascii |= bit;
+    if (c == '\'') m.apostrophe |= bit;
+    if (c == '.' || c == ',') m.point |= bit;
+  }
+  *out = m;
+#else
+  const hn::ScalableTag<uint8_t> d;
+  const hn::RebindToSigned<decltype(d)> di;
+  constexpr size_t kN = HWY_LANES(uint8_t);  // 16, 32 or 64: divides 64.
+  static_assert(64 % kN == 0 && kN >= 8);
+  alignas(8) uint8_t letter[8], digit[8], non_ascii[8], apostrophe[8], point[8];
+  for (size_t k = 0; k < 64; k += kN) {
+    const auto v = hn::LoadU(d, p + k);
+    // OR-ing 0x20 maps A-Z onto a-z and no other byte into a-z.
+    const auto is_letter = InRange(d, hn::Or(v, hn::Set(d, 0x20)), 'a', 25);
+    const auto is_digit = InRange(d, v, '0', 9);
+    const auto is_high =
+        hn::RebindMask(d, hn::Lt(hn::BitCast(di, v), hn::Zero(di)));
+    const auto is_apostrophe = hn::Eq(v, hn::Set(d, '\''));
+    const auto is_point =
+        hn::Or(hn::Eq(v, hn::Set(d, '.')), hn::Eq(v, hn::Set(d, ',')));
+    hn::StoreMaskBits(d, is_letter, letter + k / 8);
+    hn::StoreMaskBits(d, is_digit, digit + k / 8);
+    hn::StoreMaskBits(d, is_high, non_ascii + k / 8);
+    hn::StoreMaskBits(d, is_apostrophe, apostrophe + k / 8);
+    hn::StoreMaskBits(d, is_point, point + k / 8);
+  }
+  out->letter = LoadBits(letter);
+  out->digit = LoadBits(digit);
+  out->non_ascii = LoadBits(non_ascii);
+  out->apostrophe = LoadBits(apostrophe);
+  out->point = LoadBits(point);
+#endif
+}
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace neardup::internal
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace neardup::internal {
+
+HWY_EXPORT(ClassifyBytes);
+
+void ClassifyBytes(const uint8_t* p, size_t n, ByteClassMasks* out) {
+  HWY_DYNAMIC_DISPATCH(ClassifyBytes)(p, n, out);
+}
+
+}  // namespace neardup::internal
+#endif  // HWY_ONCE
