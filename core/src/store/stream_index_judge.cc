@@ -21,6 +21,7 @@
 
 #include "internal/status_macros.h"
 #include "search/pair_score.h"
+#include "store/cite_filter.h"
 #include "store/index_format.h"
 #include "store/records.h"
 #include "store/stream_index_impl.h"
@@ -77,6 +78,8 @@ std::optional<int64_t> Published(int64_t p) {
 
 std::vector<std::string> CitedOutlets(std::string_view text, size_t max_bytes) {
   std::vector<std::string> out;
+  // Most texts name no cue word: skip their second tokenisation.
+  if (!internal::MayCiteOutlet(text)) return out;
   std::vector<uint64_t> seen;
   for (Attribution& a : ExtractAttributions(text)) {
     const uint64_t h = internal::OutletHash(a.outlet);
