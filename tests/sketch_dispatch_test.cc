@@ -4,6 +4,7 @@
 // CPU supports, bit for bit against the plain C++ references in
 // core/testing/sketch_reference.h, over awkward lengths (0..67, 255..257).
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <random>
@@ -17,6 +18,7 @@
 
 #include "neardup/minhash.h"
 #include "neardup/simhash.h"
+#include "neardup/sketch.h"
 #include "neardup/version.h"
 
 #include "sketch_reference.h"
@@ -108,6 +110,33 @@ TEST_P(SketchDispatchTest, SimHashMatchesReference) {
         << "n=" << n;
     EXPECT_EQ(SimHashUniform(features), testing::ReferenceSimHash(features, {}))
         << "n=" << n;
+  }
+}
+
+// Uniform hashes with repeats and zeros, and hashes crowded into the first
+// or last buckets (full buckets overflowing into the next ones), against
+// sort + unique.
+TEST_P(SketchDispatchTest, CountDistinctMatchesReference) {
+  std::mt19937_64 rng(12);
+  std::vector<size_t> lengths = AwkwardLengths();
+  lengths.push_back(5000);
+  for (size_t n : lengths) {
+    for (int kind = 0; kind < 3; ++kind) {
+      std::vector<uint64_t> v;
+      for (size_t i = 0; i < n; ++i) {
+        uint64_t x = rng();
+        if (kind == 1) x >>= 40;
+        if (kind == 2) x |= ~0ULL << 58;
+        if (i > 0 && rng() % 4 == 0) x = v[rng() % v.size()];
+        if (rng() % 64 == 0) x = 0;
+        v.push_back(x);
+      }
+      std::vector<uint64_t> sorted = v;
+      std::sort(sorted.begin(), sorted.end());
+      const size_t want = static_cast<size_t>(
+          std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+      EXPECT_EQ(CountDistinct(v), want) << "n=" << n << " kind=" << kind;
+    }
   }
 }
 

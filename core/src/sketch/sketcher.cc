@@ -21,6 +21,7 @@
 #include "neardup/sketch.h"
 
 #include "internal/status_macros.h"
+#include "sketch/sketch_kernels.h"
 #include "text/hash.h"
 #include "text/token_hashes.h"
 
@@ -28,57 +29,25 @@ namespace neardup {
 namespace {
 
 // Number of distinct values in `hashes`, with `table` and `counts` as
-// scratch (resized and cleared here). See CountDistinct().
-//
-// A table of buckets of 8 slots, indexed by the top bits (the inputs are
-// shingle hashes, so those are uniform), 2 to 4 values per bucket on
-// average. A value is looked for in its bucket with 8 compares and no
-// branch on their outcome, and appended at the bucket's fill count when new;
-// only a full bucket sends it on to the next one (a rare, well-predicted
-// branch). Linear probing slot by slot branched on every probe, and those
-// branches followed the hash values: mispredicted often.
+// scratch (resized and cleared here): internal::CountDistinctBuckets() over
+// more than n / 4 buckets of 8 slots, so more than 2n slots (2 to 4 values
+// per bucket on average, and a bucket with room always exists).
 size_t CountDistinctWith(absl::Span<const uint64_t> hashes,
                          std::vector<uint64_t>& table,
                          std::vector<uint8_t>& counts) {
   const size_t n = hashes.size();
   if (n < 2) return n;
-  constexpr size_t kWays = 8;
-  // More than n / 4 buckets: more than 2n slots, so a bucket with room
-  // always exists.
+  constexpr size_t kWays = internal::kCountDistinctWays;
   const int bits = std::max(1, static_cast<int>(std::bit_width(n / 4)));
   const size_t buckets = size_t{1} << bits;
-  const size_t mask = buckets - 1;
-  table.assign(buckets * kWays, 0);
+  // 8 spare entries to start the table at a 64-byte boundary (a bucket is
+  // then one cache line and one aligned AVX-512 load).
+  table.assign(buckets * kWays + 8, 0);
   counts.assign(buckets, 0);
-  size_t distinct = 0;
-  bool seen_zero = false;  // 0 marks a free slot: counted apart.
-  for (const uint64_t x : hashes) {
-    if (ABSL_PREDICT_FALSE(x == 0)) {
-      distinct += !seen_zero;
-      seen_zero = true;
-      continue;
-    }
-    size_t b = static_cast<size_t>(x >> (64 - bits));
-    for (;;) {
-      const uint64_t* slot = &table[b * kWays];
-      // Slots past the fill count are 0, which x is not.
-      const bool found = (slot[0] == x) | (slot[1] == x) | (slot[2] == x) |
-                         (slot[3] == x) | (slot[4] == x) | (slot[5] == x) |
-                         (slot[6] == x) | (slot[7] == x);
-      const uint8_t fill = counts[b];
-      if (ABSL_PREDICT_FALSE(!found && fill == kWays)) {
-        b = (b + 1) & mask;  // Full: x lives further on, if anywhere.
-        continue;
-      }
-      // When found, this rewrites a slot with its own value.
-      uint64_t& target = table[b * kWays + (fill & (kWays - 1))];
-      target = found ? target : x;
-      counts[b] = static_cast<uint8_t>(fill + !found);
-      distinct += !found;
-      break;
-    }
-  }
-  return distinct;
+  const uintptr_t address = reinterpret_cast<uintptr_t>(table.data());
+  uint64_t* aligned = table.data() + ((64 - (address & 63)) & 63) / 8;
+  return internal::CountDistinctBuckets(hashes.data(), n, bits, aligned,
+                                        counts.data());
 }
 
 // Per-thread buffers of Sketcher::Sketch().
