@@ -18,6 +18,10 @@
 #include <thread>
 #include <vector>
 
+#if defined(__GLIBC__)  // Set by the C++ headers above.
+#include <malloc.h>
+#endif
+
 #include "absl/status/status.h"
 #include "nlohmann/json.hpp"
 
@@ -189,10 +193,24 @@ int Finish(std::string_view command, const Accounting& accounting, bool quiet,
   return accounting.ExitCode();
 }
 
+// Each batch allocates and frees megabytes of documents, on the reader's
+// thread and this one. glibc's defaults hand freed memory at the top of a
+// heap back to the kernel (trim) once 128 KiB are free, and the next batch
+// faults the pages in again, zeroed: ~10% of ingest's CPU. Keep up to
+// 256 MiB freed memory for reuse instead, and serve blocks up to 32 MiB from
+// the heap (the postings table and LMDB map their memory themselves).
+void KeepFreedMemory() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 // ingest (matches) and add (none): batches of documents, each one durable
 // transaction, verdicts printed (and flushed) after the commit.
 int RunWrite(const IndexFlags& flags, bool with_matches) {
   const std::string_view command = with_matches ? "ingest" : "add";
+  KeepFreedMemory();
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<std::unique_ptr<StreamIndex>> index =
       StreamIndex::Open(flags.index, ToOpenOptions(flags, false));
@@ -210,7 +228,8 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
   while (queue.Take(batch, std::chrono::milliseconds(flags.flush_ms), &items)) {
     docs.clear();
     for (ReadItem& item : items) {
-      if (!item.skipped()) docs.push_back(item.document);
+      // Moved: from here on only the item's location and skip are used.
+      if (!item.skipped()) docs.push_back(std::move(item.document));
     }
     absl::StatusOr<std::vector<IndexVerdict>> verdicts =
         with_matches ? (*index)->Ingest(docs) : (*index)->Add(docs);
