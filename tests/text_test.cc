@@ -497,6 +497,9 @@ TEST(BoilerplateTest, RecognisesTemplateLines) {
            "Jetzt teilen:",
            "Example Media Group Limited, registered in England. ALL RIGHTS "
            "RESERVED.",
+           // Longer than the cleaned prefix, the phrase at the very end.
+           "Example Media Group Limited, registered in England and Wales. "
+           "All rights reserved",
            "Facebook | Twitter | LinkedIn | WhatsApp | Email | Reddit | "
            "Pinterest | Print",
        }) {
