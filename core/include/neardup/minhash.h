@@ -97,6 +97,9 @@ class MinHasher {
   // kOnePermutation: a_[0], b_[0] define the single hash.
   std::vector<uint32_t> a_;
   std::vector<uint32_t> b_;
+  // kOnePermutation: the first densification probes of every bin, in rows
+  // (internal, precomputed so that densifying hashes nothing).
+  std::vector<uint16_t> probes_;
 };
 
 // Fraction of equal registers: an unbiased estimate of |A ∩ B| / |A ∪ B|
