@@ -76,7 +76,9 @@ TEST(StoryReportTest, JsonHasTheDocumentedFields) {
   for (const auto& p : j["pairs"]) {
     EXPECT_TRUE(p.contains("a") && p.contains("b") && p.contains("story") &&
                 p.contains("cosine") && p.contains("rest_cosine") &&
-                p.contains("a_in_b"));
+                p.contains("a_in_b") && p.contains("datelines_differ"));
+    // The seeds carry no datelines.
+    EXPECT_EQ(p["datelines_differ"], false);
     // Without shared passages the rest is the whole text.
     if (p["passages"].empty()) {
       EXPECT_EQ(p["rest_cosine"], p["cosine"]);

@@ -116,7 +116,11 @@ struct PairAnalysis {
   // such as a site's subscription notice says nothing about the story).
   // Equals `cosine` when they share no passage.
   double rest_cosine = 0;
-  double names = 0;   // Weighted overlap of rare names and numbers, [0, 1].
+  double names = 0;  // Weighted overlap of rare names and numbers, [0, 1].
+  // Both texts open with a news dateline ("PEORIA, Ariz. (AP) -") and the
+  // two name different places: two events, most likely. When the texts
+  // share no passage, the story score's topic evidence then counts half.
+  bool datelines_differ = false;
   double a_in_b = 0;  // Share of a's words inside passages shared with b.
   double b_in_a = 0;  // Share of b's words inside passages shared with a.
   // Wording overlap, the evidence for texts too short for passages.

@@ -5,8 +5,10 @@
 #ifndef NEARDUP_STORY_FEATURES_H_
 #define NEARDUP_STORY_FEATURES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,7 +45,20 @@ struct DocFeatures {
   std::vector<uint64_t> bigrams;
   std::vector<uint64_t> trigrams;
   std::vector<uint64_t> numbers;
+  // XXH3 of the place of the news dateline the text opens with ("PEORIA,
+  // Ariz. (AP) -" gives PEORIA); 0 when it has none (DatelinePlace).
+  uint64_t dateline = 0;
 };
+
+// The place of a news dateline in the first kDatelineBytes bytes of `text`,
+// hashed (0 when there is none). A dateline is one to four upper-case
+// words (the place) at the start of the text or after white space, then a
+// comma and a capitalised region ("OXON HILL, Md."), an agency or station in
+// parentheses ("WASHINGTON (Reuters)"), or both, then a dash ("-", en or
+// em dash) and white space. Both are required to be sure it is a place, not
+// a label such as "VIDEO:" or "BREAKING -".
+uint64_t DatelinePlace(std::string_view text);
+inline constexpr size_t kDatelineBytes = 600;
 
 // Tokenises every document and computes its features. IDF blends the
 // documents' own frequencies with the background (when enabled).
@@ -63,8 +78,10 @@ WordOverlap MeasureOverlap(const DocFeatures& fa, const DocFeatures& fb);
 double SentenceScore(const WordOverlap& overlap, double a_in_b, double b_in_a);
 
 // The same-story score in [0, 1] from a pair's measurements.
+// `datelines_differ`: both texts open with datelines naming different
+// places and share no passage (PairAnalysis::datelines_differ).
 double StoryScore(double cosine, double rest_cosine, double names,
-                  double a_in_b, double b_in_a);
+                  double a_in_b, double b_in_a, bool datelines_differ = false);
 
 // The relation of a measured pair (story score already set); `sentences`:
 // both texts are at most kSentenceTokens words.
