@@ -4,12 +4,14 @@
 // datelines naming different places keep two similar briefs apart unless
 // they share text (PairAnalysis::datelines_differ).
 
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 
 #include "neardup/story.h"
+#include "neardup/story_report.h"
 
 #include "story/features.h"
 
@@ -128,6 +130,24 @@ TEST(StoryDatelineTest, OnlyPairsWithoutSharedTextAreWeighed) {
       apart.story,
       0.5 * internal::StoryScore(apart.cosine, apart.rest_cosine, apart.names,
                                  apart.a_in_b, apart.b_in_a, false));
+}
+
+TEST(StoryDatelineTest, ExplainSaysSo) {
+  const std::vector<Document> docs = {
+      Doc("peoria", std::string("PEORIA, Ariz. (AP) \xE2\x80\x94") + kFireBody),
+      Doc("tucson",
+          std::string("TUCSON, Ariz. (AP) \xE2\x80\x94") + kFireRetold)};
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  StoryRenderOptions options;
+  options.min_relation = PairRelation::kUnrelated;  // List every pair.
+  std::ostringstream plain, explained;
+  WriteStoryTable(docs, *r, options, plain);
+  options.explain = true;
+  WriteStoryTable(docs, *r, options, explained);
+  const std::string note = "datelines name different places";
+  EXPECT_EQ(plain.str().find(note), std::string::npos);
+  EXPECT_NE(explained.str().find(note), std::string::npos);
 }
 
 }  // namespace

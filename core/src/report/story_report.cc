@@ -254,6 +254,9 @@ void WriteStoryTable(absl::Span<const Document> docs, const StoryReport& report,
                            std::string(PairRelationName(p->relation)), p->story,
                            p->cosine, p->names, Pct(p->a_in_b), Pct(p->b_in_a),
                            docs[p->a].id, docs[p->b].id);
+    if (options.explain && p->datelines_differ) {
+      out << "                  their datelines name different places\n";
+    }
   }
 }
 
