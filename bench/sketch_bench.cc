@@ -11,6 +11,8 @@
 //   BM_TokenizeShingle   normalise + tokenise + 5-gram shingle hashes
 //   BM_TokenHashesShingle  the same, hashes only, into reused buffers (the
 //                        path Sketcher::Sketch takes)
+//   BM_ShingleHashes     5-gram shingle hashes from token hashes, SIMD kernel
+//   BM_ShingleHashesRolled  the same, scalar rolled form (text/hash.h)
 //   BM_MinHashClassic    MinHash-128, k functions, over the shingle hashes
 //   BM_MinHashOph        MinHash-128, one permutation + densification
 //   BM_SimHash           SimHash-64 of content-word counts, over the tokens
@@ -38,6 +40,7 @@
 #include "english_text.h"
 #include "sketch_reference.h"
 #include "text/hash.h"
+#include "text/shingle_kernels.h"
 #include "text/token_hashes.h"
 
 namespace neardup {
@@ -109,7 +112,7 @@ void BM_TokenizeShingle(benchmark::State& state, int64_t target) {
   Report(state, c);
 }
 
-// Hashes-only tokenising (internal::TokenizeHashes) and the rolled shingle
+// Hashes-only tokenising (internal::TokenizeHashes) and the shingle
 // hashes, both into buffers reused across documents.
 void BM_TokenHashesShingle(benchmark::State& state, int64_t target) {
   ScopedTarget scoped(target);
@@ -123,8 +126,7 @@ void BM_TokenHashesShingle(benchmark::State& state, int64_t target) {
     const size_t count = t.empty() ? 0 : t.size() - window + 1;
     if (shingles.size() < count) shingles.resize(count);
     if (count > 0) {
-      internal::RollShingleHashes(
-          t.size(), window, [t](size_t i) { return t[i]; }, shingles.data());
+      internal::ShingleHashesOf(t.data(), t.size(), window, shingles.data());
     }
     return count;
   };
@@ -140,6 +142,46 @@ void BM_TokenHashesShingle(benchmark::State& state, int64_t target) {
   for (auto _ : state) {
     benchmark::DoNotOptimize(run(c.texts[i++ % c.texts.size()]));
     benchmark::DoNotOptimize(shingles.data());
+  }
+  Report(state, c);
+}
+
+// The shingle hashes alone, from precomputed token hashes: the SIMD kernel
+// (ShingleHashesOf) or the scalar rolled form (RollShingleHashes).
+void BM_ShingleHashes(benchmark::State& state, int64_t target, bool rolled) {
+  ScopedTarget scoped(target);
+  const Corpus& c = GetCorpus(static_cast<size_t>(state.range(0)));
+  std::vector<std::vector<uint64_t>> tokens;
+  for (const TokenizedText& t : c.tokens) {
+    tokens.emplace_back();
+    for (const Token& token : t.tokens) tokens.back().push_back(token.hash);
+  }
+  std::vector<uint64_t> out;
+  auto run = [&](const std::vector<uint64_t>& t) {
+    const size_t window = std::min<size_t>(kShingleSize, t.size());
+    const size_t count = t.empty() ? 0 : t.size() - window + 1;
+    if (out.size() < count) out.resize(count);
+    if (count == 0) return count;
+    if (rolled) {
+      internal::RollShingleHashes(
+          t.size(), window, [&t](size_t i) { return t[i]; }, out.data());
+    } else {
+      internal::ShingleHashesOf(t.data(), t.size(), window, out.data());
+    }
+    return count;
+  };
+  for (size_t d = 0; d < 8; ++d) {
+    const size_t count = run(tokens[d]);
+    if (std::vector<uint64_t>(out.begin(), out.begin() + count) !=
+        c.shingles[d]) {
+      state.SkipWithError("shingle hashes differ from ShingleHashes");
+      return;
+    }
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(run(tokens[i++ % tokens.size()]));
+    benchmark::DoNotOptimize(out.data());
   }
   Report(state, c);
 }
@@ -275,6 +317,10 @@ void RegisterAll() {
                                        BM_TokenizeShingle, target));
     sizes(benchmark::RegisterBenchmark(("BM_TokenHashesShingle/" + t).c_str(),
                                        BM_TokenHashesShingle, target));
+    sizes(benchmark::RegisterBenchmark(("BM_ShingleHashes/" + t).c_str(),
+                                       BM_ShingleHashes, target, false));
+    sizes(benchmark::RegisterBenchmark(("BM_ShingleHashesRolled/" + t).c_str(),
+                                       BM_ShingleHashes, target, true));
     sizes(benchmark::RegisterBenchmark(("BM_MinHashClassic/" + t).c_str(),
                                        BM_MinHash, target,
                                        MinHashMode::kClassic));

@@ -24,6 +24,7 @@
 #include "sketch_reference.h"
 #include "sketch_reference_text.h"
 #include "text/byte_classes.h"
+#include "text/shingle_kernels.h"
 
 namespace neardup {
 namespace {
@@ -136,6 +137,23 @@ TEST_P(SketchDispatchTest, CountDistinctMatchesReference) {
       const size_t want = static_cast<size_t>(
           std::unique(sorted.begin(), sorted.end()) - sorted.begin());
       EXPECT_EQ(CountDistinct(v), want) << "n=" << n << " kind=" << kind;
+    }
+  }
+}
+
+// Every window size the options allow, over awkward token counts.
+TEST_P(SketchDispatchTest, ShingleHashesMatchReference) {
+  for (size_t window = 1; window <= 16; ++window) {
+    for (size_t n : AwkwardLengths()) {
+      if (n < window) continue;
+      const std::vector<uint64_t> tokens = RandomHashes(n, 5000 + n + window);
+      std::vector<uint64_t> got(n - window + 1);
+      internal::ShingleHashesOf(tokens.data(), n, window, got.data());
+      for (size_t i = 0; i < got.size(); ++i) {
+        ASSERT_EQ(got[i], testing::ReferenceShingleHash(
+                              absl::MakeConstSpan(tokens.data() + i, window)))
+            << "window=" << window << " n=" << n << " i=" << i;
+      }
     }
   }
 }

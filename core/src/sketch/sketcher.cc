@@ -22,7 +22,7 @@
 
 #include "internal/status_macros.h"
 #include "sketch/sketch_kernels.h"
-#include "text/hash.h"
+#include "text/shingle_kernels.h"
 #include "text/token_hashes.h"
 
 namespace neardup {
@@ -101,9 +101,8 @@ DocumentSketch Sketcher::Sketch(std::string_view text) const {
     if (scratch.shingles.size() < num_shingles) {
       scratch.shingles.resize(num_shingles);
     }
-    internal::RollShingleHashes(
-        tokens.size(), window, [tokens](size_t i) { return tokens[i]; },
-        scratch.shingles.data());
+    internal::ShingleHashesOf(tokens.data(), tokens.size(), window,
+                              scratch.shingles.data());
   }
   const absl::Span<const uint64_t> shingles =
       absl::MakeConstSpan(scratch.shingles.data(), num_shingles);
