@@ -164,8 +164,14 @@ TEST_P(SketchDispatchTest, ClassifyBytesMatchesReference) {
   std::mt19937_64 rng(11);
   alignas(64) unsigned char buffer[64 + 64 + 64];
   auto check = [&](size_t offset, size_t n) {
-    internal::ByteClassMasks m;
+    internal::ByteClassMasks m, via_pointer;
     internal::ClassifyBytes(buffer + offset, n, &m);
+    internal::ClassifyBytesKernel()(buffer + offset, n, &via_pointer);
+    EXPECT_EQ(via_pointer.letter, m.letter);
+    EXPECT_EQ(via_pointer.digit, m.digit);
+    EXPECT_EQ(via_pointer.non_ascii, m.non_ascii);
+    EXPECT_EQ(via_pointer.apostrophe, m.apostrophe);
+    EXPECT_EQ(via_pointer.point, m.point);
     const std::array<uint64_t, 5> want = testing::ReferenceClassifyBytes(
         std::string_view(reinterpret_cast<const char*>(buffer + offset), n));
     EXPECT_EQ(m.letter, want[0]) << "offset=" << offset << " n=" << n;

@@ -32,6 +32,12 @@ struct ByteClassMasks {
 // Classifies bytes [p, p + n), n <= 64. Reads only those bytes. Thread-safe.
 void ClassifyBytes(const uint8_t* p, size_t n, ByteClassMasks* out);
 
+// The target's ClassifyBytes() that a call would dispatch to now, for a loop
+// that calls it once per block (one indirect call instead of the dispatch
+// wrapper's two). Valid until the SIMD target is forced again.
+using ClassifyBytesFn = void (*)(const uint8_t*, size_t, ByteClassMasks*);
+ClassifyBytesFn ClassifyBytesKernel();
+
 }  // namespace neardup::internal
 
 #endif  // NEARDUP_TEXT_BYTE_CLASSES_H_

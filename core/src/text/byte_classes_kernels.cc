@@ -106,5 +106,13 @@ void ClassifyBytes(const uint8_t* p, size_t n, ByteClassMasks* out) {
   HWY_DYNAMIC_DISPATCH(ClassifyBytes)(p, n, out);
 }
 
+ClassifyBytesFn ClassifyBytesKernel() {
+  // Before the first dispatch (or after a target was forced) the table's
+  // entry is the stub that chooses the target on every call: choose now.
+  hwy::ChosenTarget& chosen = hwy::GetChosenTarget();
+  if (!chosen.IsInitialized()) chosen.Update(hwy::SupportedTargets());
+  return &HWY_DYNAMIC_DISPATCH(ClassifyBytes);
+}
+
 }  // namespace neardup::internal
 #endif  // HWY_ONCE

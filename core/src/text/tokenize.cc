@@ -160,6 +160,7 @@ class Tokenizer {
     // registers; Step() and Word() append through the buffer, so the cursor
     // is written back before and read again after them.
     internal::TokenHashBuffer::Cursor cursor = buffer.GetCursor();
+    const internal::ClassifyBytesFn classify = internal::ClassifyBytesKernel();
     auto slow = [&](auto step) {
       buffer.Commit(cursor);
       const size_t next = step();
@@ -172,7 +173,7 @@ class Tokenizer {
       // case.
       const size_t limit = std::min<size_t>(64, end - i);
       internal::ByteClassMasks m;
-      internal::ClassifyBytes(s_ + i, limit, &m);
+      classify(s_ + i, limit, &m);
       const uint64_t alnum = m.letter | m.digit;
       const uint64_t non_ascii = m.non_ascii;
       size_t p = 0;  // Bytes of the block done.
