@@ -2,7 +2,8 @@
 //
 // Shared passages that are a site's boilerplate (a subscription notice)
 // do not make two articles one story: the words outside the shared text
-// must agree too (PairAnalysis::rest_cosine).
+// must agree too (PairAnalysis::rest_cosine). A republished copy, whose
+// rest is only a new headline and dateline, is one story all the same.
 
 #include <string>
 #include <vector>
@@ -78,6 +79,27 @@ TEST(StoryBoilerplateTest, SharedNoticeKeepsTheSameStoryTogether) {
   const PairAnalysis& p = OnlyPair(*r);
   ASSERT_FALSE(p.passages.empty());
   EXPECT_GE(p.rest_cosine, 0.15);
+  EXPECT_GE(p.story, 0.5);
+  EXPECT_EQ(r->stories.size(), 1u);
+}
+
+TEST(StoryBoilerplateTest, CopyUnderANewHeadlineIsOneStory) {
+  // The same article under two outlets' headlines and datelines: what the
+  // texts do not share (headline, dateline) disagrees, yet the shared text
+  // is most of both.
+  const std::vector<Document> docs = {
+      Doc("wire", std::string("Port Elvane votes to dredge its northern "
+                              "channel\n\nPORT ELVANE (AP) - ") +
+                      kHarbour),
+      Doc("reprint", std::string("Cod spawning fears fail to stop Kessler "
+                                 "terminal expansion\n\nKESSLER BAY - ") +
+                         kHarbour)};
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const PairAnalysis& p = OnlyPair(*r);
+  EXPECT_LT(p.rest_cosine, 0.25);  // The rest alone would not count.
+  EXPECT_GE(std::min(p.a_in_b, p.b_in_a), 0.6);
+  EXPECT_GE(p.relation, PairRelation::kNearDuplicate);
   EXPECT_GE(p.story, 0.5);
   EXPECT_EQ(r->stories.size(), 1u);
 }

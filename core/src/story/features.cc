@@ -262,6 +262,10 @@ constexpr double kNameBonus = 0.02;
 // docs/evaluation.md).
 constexpr double kRestShare = 0.75;
 constexpr double kRestAgrees = 0.25;
+// A pair whose shared passages cover at least this share of each text is a
+// near-duplicate (ClassifyRelation), and one story whatever the rest says
+// (StoryScore).
+constexpr double kNearDuplicateCover = 0.6;
 
 // SentenceScore's weights: bias, unigrams, words, bigrams, trigrams, numbers
 // differ (0/1), length ratio, words_lo, words_hi, coverage lo, coverage hi.
@@ -432,9 +436,13 @@ double StoryScore(double cosine, double rest_cosine, double names,
   // counts half in the topic, and a shared passage is evidence only when
   // the rest agrees at least kRestAgrees: a site's boilerplate ("Support
   // local journalism. Subscribe ...") is shared text in unrelated articles.
-  const double text = rest_cosine >= kRestAgrees
-                          ? std::min(1.0, 2.0 * std::max(a_in_b, b_in_a))
-                          : 0.0;
+  // When the passages cover most of both texts, the rest is only what a
+  // republisher changes (headline, dateline, byline) and says nothing: a
+  // near-duplicate is one story.
+  const bool text_counts = rest_cosine >= kRestAgrees ||
+                           std::min(a_in_b, b_in_a) >= kNearDuplicateCover;
+  const double text =
+      text_counts ? std::min(1.0, 2.0 * std::max(a_in_b, b_in_a)) : 0.0;
   //
   // Datelines naming two different places (of texts that share no
   // passage) speak for two events: the topic counts kDatelinesDiffer times,
@@ -472,7 +480,7 @@ PairRelation ClassifyRelation(const PairAnalysis& pair, bool sentences,
                ? PairRelation::kRelated
                : PairRelation::kUnrelated;
   }
-  if (lo >= 0.6) return PairRelation::kNearDuplicate;
+  if (lo >= kNearDuplicateCover) return PairRelation::kNearDuplicate;
   if (hi >= 0.3) return PairRelation::kPartial;
   if (same) return PairRelation::kRewrite;
   if (pair.names >= 0.2 || pair.story >= 0.5 * options.story_threshold) {
