@@ -197,8 +197,9 @@ struct IndexStats {
   uint64_t commits = 0;        // Write transactions since creation.
   uint64_t file_bytes = 0;     // Size of data.mdb.
   uint64_t used_bytes = 0;     // Pages in use (<= file_bytes).
-  // Heap bytes of the in-memory candidate postings (approximate), and the
-  // budget they are held to (IndexOpenOptions; 0: none).
+  // Heap bytes of the in-memory candidate postings and compact sketches
+  // (approximate; ~88 bytes a document of the latter), and the budget they
+  // are held to (IndexOpenOptions; 0: none).
   uint64_t memory_bytes = 0;
   uint64_t memory_budget = 0;
   IndexOptions options;

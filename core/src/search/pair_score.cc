@@ -18,10 +18,16 @@ constexpr double kBbitCollision = 1.0 / 65536.0;
 
 PairScore ScoreSketches(const SketchRef& a, const SketchRef& b,
                         const DedupOptions& options, float cosine) {
-  PairScore s;
   const int k = options.num_registers;
   int equal = 0;
   for (int i = 0; i < k; ++i) equal += a.bbit[i] == b.bbit[i];
+  return ScoreWithEqual(equal, a, b, options, cosine);
+}
+
+PairScore ScoreWithEqual(int equal, const SketchRef& a, const SketchRef& b,
+                         const DedupOptions& options, float cosine) {
+  PairScore s;
+  const int k = options.num_registers;
   const double p = static_cast<double>(equal) / k;
   double j = (p - kBbitCollision) / (1 - kBbitCollision);
   j = std::clamp(j, 0.0, 1.0);

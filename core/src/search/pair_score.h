@@ -30,6 +30,15 @@ struct SketchRef {
 PairScore ScoreSketches(const SketchRef& a, const SketchRef& b,
                         const DedupOptions& options, float cosine = -1);
 
+// ScoreSketches() given `equal`, the number of registers on which a and b
+// agree (a.bbit and b.bbit are not read). Every score it derives from
+// `equal` (Jaccard, containments) grows with it, and the relation rules
+// test them with >=, so a call with an upper bound of `equal` gives a
+// relation other than kNone whenever the exact call does: a cheap test
+// that a pair cannot verify (store/mem_sketches.h).
+PairScore ScoreWithEqual(int equal, const SketchRef& a, const SketchRef& b,
+                         const DedupOptions& options, float cosine = -1);
+
 }  // namespace neardup::internal
 
 #endif  // NEARDUP_SEARCH_PAIR_SCORE_H_

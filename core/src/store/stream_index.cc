@@ -425,7 +425,7 @@ absl::StatusOr<IndexStats> StreamIndex::Stats() const {
   s.file_bytes = ec ? 0 : size;
   {
     std::shared_lock<std::shared_mutex> lock(m.postings_mu);
-    s.memory_bytes = m.postings.MemoryBytes();
+    s.memory_bytes = m.postings.MemoryBytes() + m.mem_sketches->MemoryBytes();
   }
   s.memory_budget = m.open.memory_budget;
   return s;

@@ -24,10 +24,14 @@
 // docs, an id and a story; format version 2 (version 1 stored the postings
 // in LMDB).
 //
+// Candidates are first checked against compact sketches held in memory
+// (mem_sketches.h, set with the postings): only those that may verify are
+// read from docs.
+//
 // Locking: write_mu serialises writers (Ingest, Add, Delete, Close);
 // life_mu is held shared by every call and unique by Close(); postings_mu
-// is held shared to read `postings` and unique (by the writer, which holds
-// write_mu) to change it.
+// is held shared to read `postings` and `mem_sketches` and unique (by the
+// writer, which holds write_mu) to change them.
 
 #ifndef NEARDUP_STORE_STREAM_INDEX_IMPL_H_
 #define NEARDUP_STORE_STREAM_INDEX_IMPL_H_
@@ -56,6 +60,7 @@
 #include "search/pair_score.h"
 #include "store/index_format.h"
 #include "store/mem_postings.h"
+#include "store/mem_sketches.h"
 #include "store/records.h"
 
 namespace neardup {
@@ -137,6 +142,9 @@ struct StreamIndex::Impl {
   // read them without this lock.
   mutable std::shared_mutex postings_mu;
   internal::MemPostings postings;
+  // The compact sketches of the listed documents (mem_sketches.h), guarded
+  // like `postings`; set in Setup().
+  std::optional<internal::MemSketches> mem_sketches;
   // (key, document) listed in `postings` by the write in progress and not
   // yet committed; only the writer (holding write_mu) touches it.
   std::vector<std::pair<uint64_t, uint32_t>> unpublished;

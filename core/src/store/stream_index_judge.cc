@@ -159,25 +159,37 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
   out->matches.clear();
   out->story.reset();
   const DocSketch& s = *probe.sketch;
-  std::vector<uint64_t> keys =
+  const std::vector<uint64_t> keys =
       KeysOf(s.band_keys, s.partial_band_keys, s.simhash, !s.minhash.empty());
-  // In key order, successive lookups share most of their B-tree path.
-  std::sort(keys.begin(), keys.end());
   std::vector<uint32_t> candidates;
   const int cap = std::max(1, options.dedup.max_pairs_per_doc);
   {
     // The lists also hold the documents of a write in progress (numbered
     // after every committed one, so never ahead of them within `cap`).
     std::shared_lock<std::shared_mutex> lock(postings_mu);
+    // ~60 keys at random places of a table of up to a gigabyte: start every
+    // cache miss first, then read (the order of the keys does not matter:
+    // the candidates are sorted below).
+    for (uint64_t key : keys) postings.Prefetch(key);
     for (uint64_t key : keys) {
       postings.ForEach(key, cap, [&](uint32_t doc) {
         if (doc != probe.number) candidates.push_back(doc);
       });
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                     candidates.end());
+    // Only candidates that may verify are read (mem_sketches.h): the rest
+    // would score kNone, which never counts.
+    const internal::MemSketches::Probe packed =
+        mem_sketches->MakeProbe(probe.ref());
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [&](uint32_t doc) {
+                                      return !mem_sketches->MayMatch(
+                                          doc, packed, options.dedup);
+                                    }),
+                     candidates.end());
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                   candidates.end());
   const internal::SketchRef me = probe.ref();
   for (uint32_t doc : candidates) {
     // A document of a write not committed in this snapshot (in progress,

@@ -56,6 +56,7 @@ absl::Status StreamIndex::Impl::Setup() {
   if (!d.ok()) return d.status();
   sketcher.emplace(*std::move(d));
   lsh_bands = sketcher->lsh_params().bands;
+  mem_sketches.emplace(options.dedup.num_registers);
   simhash_masks = internal::SimHashMasks(options.dedup.simhash_distance);
   for (Relation r : options.dedup.duplicate_relations) {
     counts[static_cast<int>(r)] = true;
@@ -190,6 +191,7 @@ absl::Status StreamIndex::Impl::LoadPostings() {
     keys = std::min<size_t>(keys, open.memory_budget / 20);
   }
   postings.Reserve(keys);
+  mem_sketches->Reserve(st.ms_entries);
   MDB_cursor* cursor = nullptr;
   NEARDUP_RETURN_IF_ERROR(
       MdbStatus(mdb_cursor_open(txn.get(), docs, &cursor), "open cursor"));
@@ -213,6 +215,7 @@ absl::Status StreamIndex::Impl::LoadPostings() {
                                rec->simhash, rec->has_text)) {
       postings.Add(key, doc);
     }
+    if (rec->has_text) mem_sketches->Set(doc, RefOf(*rec));
   }
   mdb_cursor_close(cursor);
   NEARDUP_RETURN_IF_ERROR(status);

@@ -88,11 +88,16 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
       const size_t keys = sketch.band_keys.size() +
                           sketch.partial_band_keys.size() +
                           simhash_masks.size();
-      if (postings.MemoryBytesAfterAdding(keys) > open.memory_budget) {
-        v.skip = {SkipReason::kOverLimit,
-                  absl::StrCat("the index is over its memory budget (",
-                               open.memory_budget, " bytes; its postings take ",
-                               postings.MemoryBytes(), ")")};
+      if (postings.MemoryBytesAfterAdding(keys) +
+              mem_sketches->MemoryBytesAfterSetting(
+                  static_cast<uint32_t>(counters.next_doc)) >
+          open.memory_budget) {
+        v.skip = {
+            SkipReason::kOverLimit,
+            absl::StrCat("the index is over its memory budget (",
+                         open.memory_budget, " bytes; its postings take ",
+                         postings.MemoryBytes() + mem_sketches->MemoryBytes(),
+                         ")")};
         continue;
       }
     }
@@ -157,6 +162,7 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
         postings.Add(key, probe.number);
         unpublished.emplace_back(key, probe.number);
       }
+      mem_sketches->Set(probe.number, probe.ref());
     }
     pending.stories[story.story] = story;
     ++counters.documents;
