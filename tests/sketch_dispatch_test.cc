@@ -21,6 +21,7 @@
 #include "neardup/sketch.h"
 #include "neardup/version.h"
 
+#include "sketch/sketch_kernels.h"
 #include "sketch_reference.h"
 #include "sketch_reference_text.h"
 #include "text/byte_classes.h"
@@ -111,6 +112,29 @@ TEST_P(SketchDispatchTest, SimHashMatchesReference) {
         << "n=" << n;
     EXPECT_EQ(SimHashUniform(features), testing::ReferenceSimHash(features, {}))
         << "n=" << n;
+  }
+}
+
+// The unweighted sums themselves (counted in integers on SIMD targets), in
+// one call and in two (the second starting from the first's sums), against
+// the reference's n sequential float adds.
+TEST_P(SketchDispatchTest, SimHashUnweightedSumsMatchReference) {
+  std::vector<size_t> lengths = AwkwardLengths();
+  lengths.push_back(600);
+  for (size_t n : lengths) {
+    const std::vector<uint64_t> features = RandomHashes(n, 6000 + n);
+    const std::array<float, 64> want =
+        testing::ReferenceSimHashSums(features, {});
+    float once[64] = {};
+    internal::SimHashAccumulate(features.data(), nullptr, n, once);
+    float twice[64] = {};
+    internal::SimHashAccumulate(features.data(), nullptr, n / 2, twice);
+    internal::SimHashAccumulate(features.data() + n / 2, nullptr, n - n / 2,
+                                twice);
+    for (size_t j = 0; j < 64; ++j) {
+      EXPECT_EQ(once[j], want[j]) << "n=" << n << " j=" << j;
+      EXPECT_EQ(twice[j], want[j]) << "n=" << n << " j=" << j;
+    }
   }
 }
 

@@ -3,8 +3,11 @@
 // SimHash kernel, compiled once per Highway target (foreach_target.h) and
 // chosen at run time (HWY_DYNAMIC_DISPATCH). See sketch_kernels.h.
 
+#include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "sketch/sketch_kernels.h"
 
@@ -60,9 +63,65 @@ HWY_INLINE void SimHashTile(DF df, const uint64_t* HWY_RESTRICT features,
   for (size_t v = 0; v < kVecs; ++v) hn::StoreU(acc[v], df, sums + j0 + v * N);
 }
 
+#if HWY_TARGET != HWY_SCALAR
+// Unweighted features (w_i = 1) by integer counts: c_j features have bit j
+// set, so n sequential adds of +-1 give sums[j] + 2 c_j - n. That is the
+// same float when sums[j] is an integer and |sums[j]| + n <= 2^24, where
+// every partial sum is an exactly representable integer. Returns false,
+// doing nothing, otherwise. A feature's 64 bits become 64 byte lanes of 0 or
+// -1 (LoadMaskBits, VecFromMask) subtracted from byte counters, which are
+// added up every 255 features before they can wrap.
+HWY_INLINE bool UniformByCounts(const uint64_t* HWY_RESTRICT features, size_t n,
+                                float* HWY_RESTRICT sums) {
+  constexpr float kExact = 16777216.0f;  // 2^24
+  for (size_t j = 0; j < 64; ++j) {
+    const float s = sums[j];
+    if (!(std::fabs(s) + static_cast<float>(n) <= kExact) ||
+        s != std::trunc(s)) {
+      return false;
+    }
+  }
+  const hn::ScalableTag<uint8_t> d8;
+  constexpr size_t kN = HWY_LANES(uint8_t);  // 16, 32 or 64: divides 64.
+  static_assert(64 % kN == 0 && kN >= 8);
+  constexpr size_t kVecs = 64 / kN;
+  uint32_t counts[64] = {};
+  alignas(64) uint8_t partial[64];
+  for (size_t begin = 0; begin < n; begin += 255) {
+    const size_t stop = HWY_MIN(n, begin + 255);
+    hn::Vec<decltype(d8)> acc[kVecs];
+    for (size_t v = 0; v < kVecs; ++v) acc[v] = hn::Zero(d8);
+    for (size_t i = begin; i < stop; ++i) {
+      // Bit j of the feature is bit j % 8 of little-endian byte j / 8.
+      uint64_t x = features[i];
+      if constexpr (std::endian::native == std::endian::big) {
+        x = __builtin_bswap64(x);
+      }
+      uint8_t bytes[8];
+      std::memcpy(bytes, &x, sizeof(bytes));
+      for (size_t v = 0; v < kVecs; ++v) {
+        const auto set = hn::LoadMaskBits(d8, bytes + v * (kN / 8));
+        acc[v] = hn::Sub(acc[v], hn::VecFromMask(d8, set));
+      }
+    }
+    for (size_t v = 0; v < kVecs; ++v) hn::Store(acc[v], d8, partial + v * kN);
+    for (size_t j = 0; j < 64; ++j) counts[j] += partial[j];
+  }
+  for (size_t j = 0; j < 64; ++j) {
+    const int64_t delta =
+        2 * static_cast<int64_t>(counts[j]) - static_cast<int64_t>(n);
+    sums[j] += static_cast<float>(delta);
+  }
+  return true;
+}
+#endif  // HWY_TARGET != HWY_SCALAR
+
 void SimHashAccumulate(const uint64_t* HWY_RESTRICT features,
                        const float* HWY_RESTRICT weights, size_t n,
                        float* HWY_RESTRICT sums) {
+#if HWY_TARGET != HWY_SCALAR
+  if (weights == nullptr && UniformByCounts(features, n, sums)) return;
+#endif
   const hn::ScalableTag<float> df;
   const size_t N = hn::Lanes(df);
   // Up to 8 accumulators live in registers: all 64 sums on AVX2 and AVX-512,
