@@ -11,6 +11,7 @@ packages=(
   liblmdb-dev libcpp-httplib-dev
   clang-format-14 clang-14 libclang-rt-14-dev
   wamerican scowl wrk
+  python3-stemmer  # scripts/fit_stem.py (Snowball stemmer check; not linked)
 )
 
 missing=()
