@@ -21,10 +21,10 @@
 
 #include "internal/status_macros.h"
 #include "search/pair_score.h"
-#include "store/cite_filter.h"
 #include "store/index_format.h"
 #include "store/records.h"
 #include "store/stream_index_impl.h"
+#include "story/cite_filter.h"
 
 namespace neardup {
 

@@ -1,13 +1,13 @@
 // Copyright 2026 The neardup Authors.
 //
-// A cheap test that lets the index skip attribution (ExtractAttributions(),
-// which tokenises the whole text again) for texts that cannot credit an
-// outlet.
+// A cheap test that lets a caller (the streaming index) skip attribution
+// (ExtractAttributions(), which tokenises the whole text again) for texts that
+// cannot credit an outlet.
 //
 //   if (internal::MayCiteOutlet(doc.text)) found = ExtractAttributions(...);
 
-#ifndef NEARDUP_STORE_CITE_FILTER_H_
-#define NEARDUP_STORE_CITE_FILTER_H_
+#ifndef NEARDUP_STORY_CITE_FILTER_H_
+#define NEARDUP_STORY_CITE_FILTER_H_
 
 #include <string_view>
 
@@ -18,11 +18,11 @@ namespace neardup::internal {
 // ("according", "report" (also "reported", "reports"), "citing", "told"),
 // in any case, even inside a longer word. True for any text with a byte
 // over 0x7F (normalisation could turn other characters into these words).
-// Every cue of core/src/story/attribution.cc (Matcher::Run) needs a token
+// Every cue of attribution.cc (Matcher::Run) needs a token
 // equal to one of these words; a new cue must add its word here
-// (tests/index_cite_filter_test.cc checks each cue). Does not allocate.
+// (tests/story_cite_filter_test.cc checks each cue). Does not allocate.
 bool MayCiteOutlet(std::string_view text);
 
 }  // namespace neardup::internal
 
-#endif  // NEARDUP_STORE_CITE_FILTER_H_
+#endif  // NEARDUP_STORY_CITE_FILTER_H_

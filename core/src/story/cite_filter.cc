@@ -1,6 +1,6 @@
 // Copyright 2026 The neardup Authors.
 
-#include "store/cite_filter.h"
+#include "story/cite_filter.h"
 
 #include <cstdint>
 #include <string_view>

@@ -1,6 +1,6 @@
 // Copyright 2026 The neardup Authors.
 //
-// internal::MayCiteOutlet (store/cite_filter.h), the index's shortcut past
+// internal::MayCiteOutlet (story/cite_filter.h), the index's shortcut past
 // attribution: it may only answer false where ExtractAttributions() finds
 // nothing.
 
@@ -13,7 +13,7 @@
 #include "neardup/attribution.h"
 
 #include "english_text.h"
-#include "store/cite_filter.h"
+#include "story/cite_filter.h"
 
 namespace neardup {
 namespace {
