@@ -4,7 +4,8 @@
 PairAnalysis::rest_cosine is the TF-IDF cosine of two texts without the
 passages they share. StoryScore (core/src/story/features.cc) mixes it into
 the topic term with weight kRestShare and counts shared passages only when
-it is at least kRestAgrees (shared boilerplate is not one story). This
+it is at least kRestAgrees (shared boilerplate is not one story) or the
+passages cover kNearDuplicateCover of both texts (a near-duplicate). This
 script reads the per-pair measurements that `neardup eval --only semeval -v`
 prints for each SemEval pair analysed alone, recomputes the story score for
 a grid of both constants (plain Python), and picks the setting with the
@@ -21,62 +22,23 @@ pairs are printed for the report; they choose nothing.
 
 import csv
 import math
-import re
 import sys
+
+from fit_common import read_pairs, spearman
 
 # The story score's fixed calibration (features.cc).
 STORY_COSINE = 0.2
 STORY_SLOPE = 15.0
 NAME_BONUS = 0.02
 THRESHOLD = 0.5
+NEAR_DUPLICATE_COVER = 0.6
 SHARES = [0.0, 0.25, 0.5, 0.75, 1.0]
 AGREES = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]
 
 
-def read(path):
-  pattern = re.compile(
-      r"^  (\S+)/1 overall=(\S+) story=\S+ cos=(\S+) names=(\S+) "
-      r"cov=(\S+)/(\S+) \S+ rest=(\S+)$")
-  rows = []
-  for line in open(path, encoding="utf-8"):
-    m = pattern.match(line.rstrip("\n"))
-    if m:
-      rows.append({
-          "id": m.group(1),
-          "overall": float(m.group(2)),
-          "cos": float(m.group(3)),
-          "names": float(m.group(4)),
-          "cov": max(float(m.group(5)), float(m.group(6))),
-          "rest": float(m.group(7)),
-      })
-  return rows
-
-
-def ranks(x):
-  order = sorted(range(len(x)), key=lambda i: x[i])
-  r = [0.0] * len(x)
-  i = 0
-  while i < len(order):
-    j = i
-    while j < len(order) and x[order[j]] == x[order[i]]:
-      j += 1
-    for k in range(i, j):
-      r[order[k]] = (i + j - 1) / 2 + 1
-    i = j
-  return r
-
-
-def pearson(a, b):
-  n = len(a)
-  ma, mb = sum(a) / n, sum(b) / n
-  sab = sum((x - ma) * (y - mb) for x, y in zip(a, b))
-  saa = sum((x - ma)**2 for x in a)
-  sbb = sum((y - mb)**2 for y in b)
-  return sab / math.sqrt(saa * sbb) if saa > 0 and sbb > 0 else 0.0
-
-
 def story(row, share, agree):
-  text = min(1.0, 2 * row["cov"]) if row["rest"] >= agree else 0.0
+  counts = row["rest"] >= agree or row["lo"] >= NEAR_DUPLICATE_COVER
+  text = min(1.0, 2 * row["hi"]) if counts else 0.0
   mixed = (1 - share) * row["cos"] + share * row["rest"]
   z = STORY_SLOPE * (mixed + NAME_BONUS * row["names"] - STORY_COSINE)
   return max(text, 1 / (1 + math.exp(-z)))
@@ -84,7 +46,7 @@ def story(row, share, agree):
 
 def metrics(rows, share, agree):
   s = [story(r, share, agree) for r in rows]
-  rho = pearson(ranks(s), ranks([-r["overall"] for r in rows]))
+  rho = spearman(s, [-r["overall"] for r in rows])
   same = [x >= THRESHOLD for x, r in zip(s, rows) if r["overall"] <= 1.5]
   diff = [x >= THRESHOLD for x, r in zip(s, rows) if r["overall"] >= 3.5]
   return rho, sum(same), len(same), sum(diff), len(diff)
@@ -95,7 +57,7 @@ def fmt(m):
 
 
 def main():
-  rows = read(sys.argv[1])
+  rows = read_pairs(sys.argv[1])
   with open(sys.argv[2], encoding="utf-8") as f:
     train_ids = {r["pair_id"] for r in csv.DictReader(f)}
   train = [r for r in rows if r["id"] in train_ids]

@@ -26,34 +26,12 @@ import random
 import re
 import sys
 
+from fit_common import read_pairs, spearman
+
 import Stemmer
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 LEAD_WORDS, LEAD_WEIGHT = 12, 3
-
-
-def ranks(x):
-  order = sorted(range(len(x)), key=lambda i: x[i])
-  r = [0.0] * len(x)
-  i = 0
-  while i < len(order):
-    j = i
-    while j < len(order) and x[order[j]] == x[order[i]]:
-      j += 1
-    for k in range(i, j):
-      r[order[k]] = (i + j - 1) / 2 + 1
-    i = j
-  return r
-
-
-def spearman(a, b):
-  ra, rb = ranks(a), ranks(b)
-  n = len(a)
-  ma, mb = sum(ra) / n, sum(rb) / n
-  sab = sum((x - ma) * (y - mb) for x, y in zip(ra, rb))
-  saa = sum((x - ma)**2 for x in ra)
-  sbb = sum((y - mb)**2 for y in rb)
-  return sab / math.sqrt(saa * sbb)
 
 
 def tokens(text, stop):
@@ -137,10 +115,8 @@ def main():
           "90%% interval [%.3f, %.3f]" % (mode, wins, gains[50], gains[949]))
 
   if len(sys.argv) > 4:
-    sys.path.insert(0, __file__.rsplit("/", 1)[0])
-    import fit_story  # pylint: disable=import-outside-toplevel
-    base = {r["id"]: r for r in fit_story.read(sys.argv[3])}
-    stem = {r["id"]: r for r in fit_story.read(sys.argv[4])}
+    base = {r["id"]: r for r in read_pairs(sys.argv[3])}
+    stem = {r["id"]: r for r in read_pairs(sys.argv[4])}
     ids = [i for i in base if i.split("/")[0] in train]
     rng = random.Random(20260124)
     wins, gains = 0, []

@@ -26,29 +26,9 @@ import math
 import re
 import sys
 
+from fit_common import read_pairs, spearman
+
 THRESHOLD = 0.5  # the current score's decision threshold (features.cc)
-
-
-def read(path):
-  pattern = re.compile(
-      r"^  (\S+)/1 overall=(\S+) story=(\S+) cos=(\S+) names=(\S+) "
-      r"cov=(\S+)/(\S+) \S+ rest=(\S+)$")
-  rows = []
-  for line in open(path, encoding="utf-8"):
-    m = pattern.match(line.rstrip("\n"))
-    if m:
-      a, b = float(m.group(6)), float(m.group(7))
-      rows.append({
-          "id": m.group(1),
-          "overall": float(m.group(2)),
-          "story": float(m.group(3)),
-          "cos": float(m.group(4)),
-          "names": float(m.group(5)),
-          "hi": max(a, b),
-          "lo": min(a, b),
-          "rest": float(m.group(8)),
-      })
-  return rows
 
 
 FEATURE_SETS = {
@@ -61,29 +41,6 @@ FEATURE_SETS = {
         r["cos"], r["rest"], r["names"], math.sqrt(r["cos"]),
         math.sqrt(r["rest"]), r["hi"] if r["rest"] >= 0.25 else 0.0],
 }
-
-
-def ranks(x):
-  order = sorted(range(len(x)), key=lambda i: x[i])
-  r = [0.0] * len(x)
-  i = 0
-  while i < len(order):
-    j = i
-    while j < len(order) and x[order[j]] == x[order[i]]:
-      j += 1
-    for k in range(i, j):
-      r[order[k]] = (i + j - 1) / 2 + 1
-    i = j
-  return r
-
-
-def pearson(a, b):
-  n = len(a)
-  ma, mb = sum(a) / n, sum(b) / n
-  sab = sum((x - ma) * (y - mb) for x, y in zip(a, b))
-  saa = sum((x - ma)**2 for x in a)
-  sbb = sum((y - mb)**2 for y in b)
-  return sab / math.sqrt(saa * sbb) if saa > 0 and sbb > 0 else 0.0
 
 
 def solve(a, b):
@@ -130,7 +87,7 @@ def logistic(xs, ys, l2=0.01, iters=50):
 
 
 def metrics(rows, scores, cut):
-  rho = pearson(ranks(scores), ranks([-r["overall"] for r in rows]))
+  rho = spearman(scores, [-r["overall"] for r in rows])
   same = [s >= cut for s, r in zip(scores, rows) if r["overall"] <= 1.5]
   diff = [s >= cut for s, r in zip(scores, rows) if r["overall"] >= 3.5]
   return rho, sum(same), len(same), sum(diff), len(diff)
@@ -236,7 +193,7 @@ EVENT_SETS = {
 
 
 def main():
-  rows = read(sys.argv[1])
+  rows = read_pairs(sys.argv[1])
   if len(sys.argv) > 3:
     # The pairs' texts: event features (see text_features).
     csv.field_size_limit(1 << 30)
