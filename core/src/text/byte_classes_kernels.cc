@@ -3,12 +3,12 @@
 // ClassifyBytes (byte_classes.h), compiled once per Highway target
 // (foreach_target.h) and chosen at run time (HWY_DYNAMIC_DISPATCH).
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 #include "text/byte_classes.h"
+#include "text/hash.h"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "text/byte_classes_kernels.cc"
@@ -19,17 +19,6 @@ HWY_BEFORE_NAMESPACE();
 namespace neardup::internal {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
-
-// Byte k of `bytes` to bit k of the result (little-endian, as StoreMaskBits
-// writes them).
-HWY_INLINE uint64_t LoadBits(const uint8_t* bytes) {
-  uint64_t x;
-  std::memcpy(&x, bytes, sizeof(x));
-  if constexpr (std::endian::native == std::endian::big) {
-    x = __builtin_bswap64(x);
-  }
-  return x;
-}
 
 // Lanes of v in [lo, lo + span]: v - lo wraps below lo to >= 256 - lo, so
 // one unsigned Min tells (u8 has no unsigned compare before AVX-512).
@@ -84,11 +73,13 @@ void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
     hn::StoreMaskBits(d, is_apostrophe, apostrophe + k / 8);
     hn::StoreMaskBits(d, is_point, point + k / 8);
   }
-  out->letter = LoadBits(letter);
-  out->digit = LoadBits(digit);
-  out->non_ascii = LoadBits(non_ascii);
-  out->apostrophe = LoadBits(apostrophe);
-  out->point = LoadBits(point);
+  // StoreMaskBits put lane k in bit k % 8 of byte k / 8: a little-endian
+  // load makes it bit k.
+  out->letter = LoadLittleEndian64(letter);
+  out->digit = LoadLittleEndian64(digit);
+  out->non_ascii = LoadLittleEndian64(non_ascii);
+  out->apostrophe = LoadLittleEndian64(apostrophe);
+  out->point = LoadLittleEndian64(point);
 #endif
 }
 

@@ -59,10 +59,12 @@ inline constexpr uint64_t kTokenLenMul = 0x9fb21c651e98df25ULL;
 // The shingle polynomial's base.
 inline constexpr uint64_t kShingleBase = 0x9e3779b97f4a7c13ULL;
 
-// XXH3's final mixer (XXH3_avalanche in xxhash.h).
+// XXH3's final mixer (XXH3_avalanche in xxhash.h); SIMD kernels repeat it
+// lane-wise with the same multiplier.
+inline constexpr uint64_t kAvalancheMul = 0x165667919E3779F9ULL;
 inline uint64_t Avalanche(uint64_t h) {
   h ^= h >> 37;
-  h *= 0x165667919E3779F9ULL;
+  h *= kAvalancheMul;
   return h ^ (h >> 32);
 }
 
@@ -90,16 +92,21 @@ inline uint64_t HashShortWord(uint64_t lo, uint64_t hi, size_t len) {
                    (static_cast<uint64_t>(len) * kTokenLenMul));
 }
 
-// Little-endian load of size (<= 8) bytes, zero-padded.
-inline uint64_t LoadPartialLittleEndian(const uint8_t* p, size_t size) {
-  uint8_t buf[8] = {};
-  std::memcpy(buf, p, size);
+// Little-endian load of 8 bytes: byte k of p is bits 8k..8k+7.
+inline uint64_t LoadLittleEndian64(const uint8_t* p) {
   uint64_t x;
-  std::memcpy(&x, buf, 8);
+  std::memcpy(&x, p, sizeof(x));
   if constexpr (std::endian::native == std::endian::big) {
     x = __builtin_bswap64(x);
   }
   return x;
+}
+
+// Little-endian load of size (<= 8) bytes, zero-padded.
+inline uint64_t LoadPartialLittleEndian(const uint8_t* p, size_t size) {
+  uint8_t buf[8] = {};
+  std::memcpy(buf, p, size);
+  return LoadLittleEndian64(buf);
 }
 
 // TokenHash() of the normalised bytes [data, data + size).

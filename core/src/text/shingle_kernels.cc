@@ -47,7 +47,7 @@ void ShingleHashesOf(const uint64_t* HWY_RESTRICT tokens, size_t num_tokens,
   const size_t N = hn::Lanes(d);
   const auto base = hn::Set(d, kShingleBase);
   const auto key = hn::Set(d, ShingleKey(window));
-  const auto avalanche_mul = hn::Set(d, 0x165667919E3779F9ULL);
+  const auto avalanche_mul = hn::Set(d, kAvalancheMul);
   size_t i = 0;
   for (; i + N <= count; i += N) {
     auto h = hn::LoadU(d, tokens + i);

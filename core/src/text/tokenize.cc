@@ -46,6 +46,7 @@ using internal::kByteLetter;
 using internal::kByteNonAscii;
 using internal::kByteSentenceEnd;
 using internal::kByteUpper;
+using internal::LoadLittleEndian64;
 
 // ASCII words up to this length are lower-cased on the stack.
 constexpr size_t kStackWordBytes = 128;
@@ -80,15 +81,6 @@ inline AsciiBlock ClassifyAscii(uint64_t x) {
   b.digit = InRange(y, '0', '9') & ascii;
   b.alnum = (b.upper | b.digit | InRange(y, 'a', 'z')) & ascii;
   return b;
-}
-
-inline uint64_t LoadLittleEndian64(const uint8_t* p) {
-  uint64_t x;
-  std::memcpy(&x, p, sizeof(x));
-  if constexpr (std::endian::native == std::endian::big) {
-    x = __builtin_bswap64(x);
-  }
-  return x;
 }
 
 inline void StoreLittleEndian64(char* p, uint64_t x) {
