@@ -25,6 +25,7 @@
 #include "neardup/index.h"
 
 #include "english_text.h"
+#include "test_documents.h"
 
 namespace neardup {
 namespace {
@@ -42,12 +43,7 @@ fs::path TempDir(const std::string& name) {
   return dir;
 }
 
-Document Doc(std::string id, std::string text) {
-  Document d;
-  d.id = std::move(id);
-  d.text = std::move(text);
-  return d;
-}
+using ::neardup::testing::Doc;
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

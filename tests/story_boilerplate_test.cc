@@ -12,6 +12,8 @@
 
 #include "neardup/story.h"
 
+#include "test_documents.h"
+
 namespace neardup {
 namespace {
 
@@ -41,12 +43,7 @@ constexpr char kFootball[] =
     "five percent. The league also confirmed a winter break of three weeks "
     "after the December round.";
 
-Document Doc(std::string id, std::string text) {
-  Document d;
-  d.id = std::move(id);
-  d.text = std::move(text);
-  return d;
-}
+using ::neardup::testing::Doc;
 
 const PairAnalysis& OnlyPair(const StoryReport& r) {
   EXPECT_EQ(r.pairs.size(), 1u);

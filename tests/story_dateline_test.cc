@@ -14,6 +14,7 @@
 #include "neardup/story_report.h"
 
 #include "story/features.h"
+#include "test_documents.h"
 
 namespace neardup {
 namespace {
@@ -73,12 +74,7 @@ constexpr char kFireRetold[] =
     "injury was reported, nobody needed hospital treatment, and the fire "
     "badly damaged the house, according to the fire department.";
 
-Document Doc(std::string id, std::string text) {
-  Document d;
-  d.id = std::move(id);
-  d.text = std::move(text);
-  return d;
-}
+using ::neardup::testing::Doc;
 
 PairAnalysis AnalyzeTwo(const std::string& a, const std::string& b) {
   const std::vector<Document> docs = {Doc("a", a), Doc("b", b)};

@@ -16,6 +16,8 @@
 
 #include "neardup/story.h"
 
+#include "test_documents.h"
+
 namespace neardup {
 namespace {
 
@@ -31,12 +33,7 @@ constexpr char kWire[] =
     "study of the fish stocks before the first dredger arrives. The "
     "Kessler terminal handled 1.8 million containers last year.";
 
-Document Doc(std::string id, std::string text) {
-  Document d;
-  d.id = std::move(id);
-  d.text = std::move(text);
-  return d;
-}
+using ::neardup::testing::Doc;
 
 // The wire text with every eighth word replaced.
 std::string LightlyEdited() {
