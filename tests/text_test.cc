@@ -275,6 +275,47 @@ TEST(TokenizeTest, EveryListedStopwordIsFlagged) {
   EXPECT_TRUE(Tokenize("DOESN\u2019T").tokens[0].flags & kTokenStopword);
 }
 
+// The collision-free stopword table gives exactly the answer of a search of
+// the list, for every stopword, for hashes that share a stopword's slot bits
+// or bucket, and for random hashes.
+TEST(StopwordTableTest, AgreesWithTheList) {
+  const internal::StopwordTable& table = internal::StopwordTable::Get();
+  EXPECT_TRUE(table.perfect());
+  std::vector<uint64_t> list;
+  for (std::string_view word : internal::Stopwords()) list.push_back(H(word));
+  std::sort(list.begin(), list.end());
+  auto listed = [&](uint64_t h) {
+    return std::binary_search(list.begin(), list.end(), h);
+  };
+  for (uint64_t h : list) EXPECT_TRUE(table.Contains(h)) << h;
+  EXPECT_FALSE(table.Contains(0));
+  size_t mismatches = 0, hits = 0;
+  uint64_t x = 0x243f6a8885a308d3ULL;  // SplitMix64 stream, seeded.
+  for (int i = 0; i < 200000; ++i) {
+    x += 0x9e3779b97f4a7c15ULL;
+    uint64_t h = x;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    // Every other probe is a stopword with a few bits flipped: same bucket
+    // or same slot bits, different hash.
+    if (i % 2 == 1) h = list[h % list.size()] ^ (uint64_t{1} << (h >> 58));
+    hits += listed(h);
+    mismatches += table.Contains(h) != listed(h);
+  }
+  EXPECT_EQ(mismatches, 0u);
+  EXPECT_LT(hits, 10u);  // The probes are (nearly all) not stopwords.
+  // Random words through the tokenizer: flagged iff listed.
+  const std::string text = testing::GenerateEnglishText(1 << 16, 11);
+  size_t stopwords = 0;
+  for (const Token& t : Tokenize(text).tokens) {
+    const bool flagged = (t.flags & kTokenStopword) != 0;
+    EXPECT_EQ(flagged, listed(t.hash)) << t.hash;
+    stopwords += flagged;
+  }
+  EXPECT_GT(stopwords, 1000u);
+}
+
 TEST(TokenizeTest, LongWordsTakeTheSlowPathConsistently) {
   const std::string word(300, 'Q');
   const TokenizedText t = Tokenize(word + " x");

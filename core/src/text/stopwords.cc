@@ -7,6 +7,7 @@
 
 #include "text/stopwords.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -281,38 +282,72 @@ constexpr std::string_view kStopwords[] = {
 }  // namespace
 
 StopwordTable::StopwordTable() {
-  std::vector<uint64_t> hashes;
   for (std::string_view word : kStopwords) {
     const uint64_t h = TokenHash(word);
-    if (h != 0) hashes.push_back(h);  // 0 marks an empty way.
+    if (h != 0) sorted_.push_back(h);  // TokenHash() is never 0 in practice.
   }
-  auto fill = [&](int shift) {
-    for (auto& bucket : buckets_) bucket.fill(0);
-    for (uint64_t h : hashes) {
-      auto& bucket = buckets_[(h >> shift) & kMask];
-      size_t way = 0;
-      while (way < kWays && bucket[way] != 0) ++way;
-      if (way == kWays) return false;
-      bucket[way] = h;
-    }
-    return true;
-  };
-  for (shift_ = 0; shift_ <= 56; ++shift_) {
-    if (fill(shift_)) return;
-  }
-  // No shift fits: keep what fits at shift 0, the rest in the overflow list.
-  shift_ = 0;
-  for (auto& bucket : buckets_) bucket.fill(0);
-  for (uint64_t h : hashes) {
-    auto& bucket = buckets_[h & kMask];
-    size_t way = 0;
-    while (way < kWays && bucket[way] != 0) ++way;
-    if (way == kWays) {
-      overflow_.push_back(h);
-    } else {
-      bucket[way] = h;
+  std::sort(sorted_.begin(), sorted_.end());
+  sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
+  if (sorted_.empty()) return;
+  // Shifts from 8 (the slot bits just above the bucket bits) up: the first
+  // that fits is kept.
+  for (int shift = 8; shift <= 54; ++shift) {
+    if (Build(sorted_, shift)) {
+      perfect_ = true;
+      return;
     }
   }
+}
+
+// Places every hash with slot bits from `shift`: the buckets (h & 255), the
+// fullest first, each get the smallest displacement that sends all their
+// hashes to free slots. False when some bucket fits nowhere.
+bool StopwordTable::Build(const std::vector<uint64_t>& hashes, int shift) {
+  shift_ = shift;
+  std::vector<std::vector<uint64_t>> buckets(kBuckets);
+  for (uint64_t h : hashes) buckets[h & (kBuckets - 1)].push_back(h);
+  std::vector<size_t> order(kBuckets);
+  for (size_t b = 0; b < kBuckets; ++b) order[b] = b;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return buckets[x].size() > buckets[y].size();
+  });
+  std::vector<bool> used(kSlots, false);
+  displacement_.fill(0);
+  for (size_t b : order) {
+    if (buckets[b].empty()) break;
+    bool placed = false;
+    for (size_t d = 0; d < kSlots && !placed; ++d) {
+      displacement_[b] = static_cast<uint16_t>(d);
+      placed = true;
+      std::vector<size_t> taken;
+      for (uint64_t h : buckets[b]) {
+        const size_t slot = Slot(h);
+        if (used[slot] ||
+            std::find(taken.begin(), taken.end(), slot) != taken.end()) {
+          placed = false;
+          break;
+        }
+        taken.push_back(slot);
+      }
+      if (placed) {
+        for (size_t i = 0; i < taken.size(); ++i) {
+          used[taken[i]] = true;
+          slots_[taken[i]] = buckets[b][i];
+        }
+      }
+    }
+    if (!placed) return false;
+  }
+  // Empty slots hold a stopword's hash: a probe that lands there matches
+  // only that stopword, which is right either way.
+  for (size_t i = 0; i < kSlots; ++i) {
+    if (!used[i]) slots_[i] = hashes[0];
+  }
+  return true;
+}
+
+bool StopwordTable::ContainsSorted(uint64_t h) const {
+  return std::binary_search(sorted_.begin(), sorted_.end(), h);
 }
 
 const StopwordTable& StopwordTable::Get() {

@@ -12,36 +12,52 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/base/optimization.h"
 #include "absl/types/span.h"
 
 namespace neardup::internal {
 
-// The stopword hashes in 256 buckets of 4, indexed by 8 bits of the
-// (already uniform) token hash: 8 KiB that stay in L1, and a lookup is four
-// compares with no data-dependent branch. The constructor picks the bit
-// position so that no bucket overflows (it tries every shift; the chance
-// that none fits is negligible for ~250 words, and the table then falls back
-// to a linear scan of an overflow list). Immutable once built; thread-safe.
+// The stopword hashes in a collision-free ("perfect") table of 1024 slots,
+// one hash a slot: a lookup is two dependent loads and one compare. The slot
+// of a hash h is (h >> shift) ^ displacement[h & 255], masked to the table
+// ("hash and displace", as in CHD: Belazzougui, Botelho & Dietzfelbinger
+// 2009): the constructor picks `shift` and each of the 256 displacements so
+// that no two stopwords share a slot. Empty slots hold the hash of some
+// stopword (never 0, never a hash that does not belong to the list), so the
+// compare alone decides, with no emptiness test. The table depends only on
+// the fixed list and TokenHash(), so it is the same on every run and machine;
+// tests/text_test.cc checks that it was built (perfect()) and that it agrees
+// with the list. Should no shift fit (it does not happen for this list), the
+// constructor keeps a sorted list and Contains() searches it. Immutable once
+// built; thread-safe.
 class StopwordTable {
  public:
   // The table, built on first use (thread-safe).
   static const StopwordTable& Get();
 
   bool Contains(uint64_t h) const {
-    const uint64_t* b = buckets_[(h >> shift_) & kMask].data();
-    bool found = (b[0] == h) | (b[1] == h) | (b[2] == h) | (b[3] == h);
-    for (uint64_t o : overflow_) found |= o == h;
-    return found & (h != 0);
+    if (ABSL_PREDICT_FALSE(!perfect_)) return ContainsSorted(h);
+    return slots_[Slot(h)] == h;
   }
+
+  // True when the collision-free table was built (always, for this list).
+  bool perfect() const { return perfect_; }
 
  private:
   StopwordTable();
+  static constexpr size_t kSlots = 1024;
   static constexpr size_t kBuckets = 256;
-  static constexpr size_t kMask = kBuckets - 1;
-  static constexpr size_t kWays = 4;
-  std::array<std::array<uint64_t, kWays>, kBuckets> buckets_;
-  int shift_ = 0;
-  std::vector<uint64_t> overflow_;  // Empty unless no shift fits.
+  size_t Slot(uint64_t h) const {
+    return ((h >> shift_) ^ displacement_[h & (kBuckets - 1)]) & (kSlots - 1);
+  }
+  bool ContainsSorted(uint64_t h) const;
+  bool Build(const std::vector<uint64_t>& hashes, int shift);
+
+  alignas(64) std::array<uint64_t, kSlots> slots_{};
+  std::array<uint16_t, kBuckets> displacement_{};
+  int shift_ = 8;
+  bool perfect_ = false;
+  std::vector<uint64_t> sorted_;  // Every stopword hash, sorted.
 };
 
 // True when `token_hash` is the TokenHash() of a stopword. O(1), no
