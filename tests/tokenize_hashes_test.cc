@@ -201,7 +201,8 @@ TEST(TokenizeHashesTest, AwkwardWordsAtEveryOffset) {
   internal::TokenHashBuffer buffer;
   for (const char* word :
        {"Paris's", "don't", "3.5", "1,000", "O\u2019Brien", "caf\u00e9", "x'",
-        "7.", "a'b'c", "12.34.56", "abcdefghijklmnopqrst"}) {
+        "7.", "a'b'c", "12.34.56", "abcdefghijklmno", "abcdefghijklmnop",
+        "abcdefghijklmnopq", "abcdefghijklmnopqrst"}) {
     for (const char* after : {" end of the line", ".", "\nnext line", ""}) {
       for (size_t offset = 0; offset < 140; ++offset) {
         std::string text(offset, ' ');
@@ -214,6 +215,21 @@ TEST(TokenizeHashesTest, AwkwardWordsAtEveryOffset) {
       }
     }
   }
+}
+
+// One-letter words: 32 to a 64-byte block, three times the words the buffer
+// reserves for, so it grows in the middle of blocks, at every length.
+TEST(TokenizeHashesTest, DenseWordsGrowTheBuffer) {
+  internal::TokenHashBuffer buffer;
+  std::string text;
+  for (size_t n = 0; n < 3000; ++n) {
+    text += static_cast<char>('a' + n % 26);
+    text += n % 97 == 0 ? '\n' : ' ';
+    if (n % 61 == 0) ExpectSameAsTokenize(text, {}, &buffer);
+  }
+  ExpectSameAsTokenize(text, {}, &buffer);
+  internal::TokenHashBuffer fresh;
+  ExpectSameAsTokenize(text, {}, &fresh);
 }
 
 TEST(TokenizeHashesTest, ReleaseThenReuse) {

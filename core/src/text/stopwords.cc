@@ -289,21 +289,13 @@ StopwordTable::StopwordTable() {
   std::sort(sorted_.begin(), sorted_.end());
   sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
   if (sorted_.empty()) return;
-  // Shifts from 8 (the slot bits just above the bucket bits) up: the first
-  // that fits is kept.
-  for (int shift = 8; shift <= 54; ++shift) {
-    if (Build(sorted_, shift)) {
-      perfect_ = true;
-      return;
-    }
-  }
+  perfect_ = Build(sorted_);
 }
 
-// Places every hash with slot bits from `shift`: the buckets (h & 255), the
+// Places every hash: the buckets (h & 255), the
 // fullest first, each get the smallest displacement that sends all their
 // hashes to free slots. False when some bucket fits nowhere.
-bool StopwordTable::Build(const std::vector<uint64_t>& hashes, int shift) {
-  shift_ = shift;
+bool StopwordTable::Build(const std::vector<uint64_t>& hashes) {
   std::vector<std::vector<uint64_t>> buckets(kBuckets);
   for (uint64_t h : hashes) buckets[h & (kBuckets - 1)].push_back(h);
   std::vector<size_t> order(kBuckets);

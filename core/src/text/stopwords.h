@@ -19,17 +19,17 @@ namespace neardup::internal {
 
 // The stopword hashes in a collision-free ("perfect") table of 1024 slots,
 // one hash a slot: a lookup is two dependent loads and one compare. The slot
-// of a hash h is (h >> shift) ^ displacement[h & 255], masked to the table
+// of a hash h is (h >> 8) ^ displacement[h & 255], masked to the table
 // ("hash and displace", as in CHD: Belazzougui, Botelho & Dietzfelbinger
-// 2009): the constructor picks `shift` and each of the 256 displacements so
-// that no two stopwords share a slot. Empty slots hold the hash of some
+// 2009): the constructor picks each of the 256 displacements so that no two
+// stopwords share a slot. Empty slots hold the hash of some
 // stopword (never 0, never a hash that does not belong to the list), so the
 // compare alone decides, with no emptiness test. The table depends only on
 // the fixed list and TokenHash(), so it is the same on every run and machine;
 // tests/text_test.cc checks that it was built (perfect()) and that it agrees
-// with the list. Should no shift fit (it does not happen for this list), the
-// constructor keeps a sorted list and Contains() searches it. Immutable once
-// built; thread-safe.
+// with the list. Should some bucket fit nowhere (it does not happen for this
+// list: two of its hashes would need equal bits 0..17), the constructor keeps a
+// sorted list and Contains() searches it. Immutable once built; thread-safe.
 class StopwordTable {
  public:
   // The table, built on first use (thread-safe).
@@ -47,15 +47,16 @@ class StopwordTable {
   StopwordTable();
   static constexpr size_t kSlots = 1024;
   static constexpr size_t kBuckets = 256;
+  // The slot bits start right above the bucket bits.
+  static constexpr int kShift = 8;
   size_t Slot(uint64_t h) const {
-    return ((h >> shift_) ^ displacement_[h & (kBuckets - 1)]) & (kSlots - 1);
+    return ((h >> kShift) ^ displacement_[h & (kBuckets - 1)]) & (kSlots - 1);
   }
   bool ContainsSorted(uint64_t h) const;
-  bool Build(const std::vector<uint64_t>& hashes, int shift);
+  bool Build(const std::vector<uint64_t>& hashes);
 
   alignas(64) std::array<uint64_t, kSlots> slots_{};
   std::array<uint16_t, kBuckets> displacement_{};
-  int shift_ = 8;
   bool perfect_ = false;
   std::vector<uint64_t> sorted_;  // Every stopword hash, sorted.
 };

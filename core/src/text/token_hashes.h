@@ -55,23 +55,30 @@ class TokenHashBuffer {
   }
 
   // Raw access for the tokenizer's inner loop, which keeps the cursor in
-  // registers: Cursor() hands out the state, the loop appends through it
-  // (growing with Commit(); Grow(); Cursor() when size == capacity), and
-  // Commit() writes it back before anything else touches the buffer.
+  // registers: GetCursor() hands out the state, the loop appends through it
+  // (after EnsureRoom() for as many words as it may append), and Commit()
+  // writes it back before anything else touches the buffer.
   struct Cursor {
-    uint64_t* all;
-    uint64_t* content;
-    size_t size;
-    size_t num_content;
-    size_t capacity;
+    uint64_t* all;      // The next entry of all().
+    uint64_t* content;  // The next entry of content().
+    uint64_t* all_end;  // One past the last entry of the capacity.
   };
   Cursor GetCursor() {
-    return Cursor{all_.data(), content_.data(), size_, num_content_,
-                  all_.size()};
+    return Cursor{all_.data() + size_, content_.data() + num_content_,
+                  all_.data() + all_.size()};
   }
   void Commit(const Cursor& c) {
-    size_ = c.size;
-    num_content_ = c.num_content;
+    size_ = static_cast<size_t>(c.all - all_.data());
+    num_content_ = static_cast<size_t>(c.content - content_.data());
+  }
+  // Makes room for `n` more words through `c` (committing and growing the
+  // buffer when needed).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void EnsureRoom(Cursor& c, size_t n) {
+    if (ABSL_PREDICT_FALSE(static_cast<size_t>(c.all_end - c.all) < n)) {
+      Commit(c);
+      while (all_.size() - size_ < n) Grow();
+      c = GetCursor();
+    }
   }
   // Doubles the capacity (at least 256 words).
   void Grow();

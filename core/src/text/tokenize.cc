@@ -157,6 +157,7 @@ class Tokenizer {
       buffer.Commit(cursor);
       const size_t next = step();
       cursor = buffer.GetCursor();
+      buffer.EnsureRoom(cursor, 32);
       return next;
     };
     while (i < end) {
@@ -183,37 +184,57 @@ class Tokenizer {
         const uint64_t continues =
             (m.apostrophe & (m.letter << 1) & (m.letter >> 1)) |
             (m.point & (m.digit << 1) & (m.digit >> 1));
+        // The last bytes of the words the loop below may not take as they
+        // are, all decided here so that a word costs one test: a word the
+        // next byte continues, one that may run on past a full block (last
+        // byte at bit 62 or 63), and every word of a block near the text's
+        // end (HashAsciiRun() reads 16 bytes), and every word of 16 bytes
+        // or more. The rare branch sorts them out.
+        // A last byte whose 16 bytes up to it are all letters or digits
+        // ends a word of 16 or more: runs of 2, 4, 8, then 16.
+        uint64_t long_runs = alnum & (alnum << 1);
+        long_runs &= long_runs << 2;
+        long_runs &= long_runs << 4;
+        long_runs &= long_runs << 8;
+        uint64_t rare_lasts = lasts & ((continues >> 1) | long_runs |
+                                       (limit == 64 ? uint64_t{3} << 62 : 0));
+        if (i + 64 + 16 > size_) rare_lasts = lasts;
+        // A 64-byte block holds at most 32 words.
+        buffer.EnsureRoom(cursor, 32);
+        const uint8_t* const block = s_ + i;
         p = limit;
         while (starts != 0) {
           const size_t s = static_cast<size_t>(std::countr_zero(starts));
-          const size_t e = static_cast<size_t>(std::countr_zero(lasts)) + 1;
-          // A word that may run on past the block, or one whose next
-          // byte but one (for ContinuesInBlock) is past it: the next block
-          // starts with it.
-          if (e >= 63 && limit == 64 && s != 0) {
-            p = s;
-            break;
-          }
-          const size_t n = e - s;
-          // HashAsciiRun() reads 16 bytes: near the text's end, Word().
-          // e <= 63 unless the word fills the block (then n >= 16).
-          const bool continued = ((continues >> (e & 63)) & 1) != 0;
-          if (ABSL_PREDICT_FALSE(continued | (n >= 16) |
-                                 (i + s + 16 > size_))) {
-            const size_t next =
-                slow([&] { return Word(i + s, end, sentence_start); }) - i;
-            if (next >= limit) {
-              p = next;
+          const size_t last = static_cast<size_t>(std::countr_zero(lasts));
+          const size_t n = last + 1 - s;
+          if (ABSL_PREDICT_FALSE(((rare_lasts >> last) & 1) != 0)) {
+            const size_t e = last + 1;
+            // A word that may run on past the block, or one whose next
+            // byte but one (for ContinuesInBlock) is past it: the next
+            // block starts with it.
+            if (e >= 63 && limit == 64 && s != 0) {
+              p = s;
               break;
             }
-            // Words end at a byte that is not a letter or digit, so `next`
-            // starts no run in the middle.
-            const uint64_t rest = ~uint64_t{0} << next;
-            starts &= rest;
-            lasts &= rest;
-            continue;
+            // HashAsciiRun() reads 16 bytes: near the text's end, Word().
+            // e <= 63 unless the word fills the block (then n >= 16).
+            const bool continued = ((continues >> (e & 63)) & 1) != 0;
+            if (continued | (n >= 16) | (i + s + 16 > size_)) {
+              const size_t next =
+                  slow([&] { return Word(i + s, end, sentence_start); }) - i;
+              if (next >= limit) {
+                p = next;
+                break;
+              }
+              // Words end at a byte that is not a letter or digit, so
+              // `next` starts no run in the middle.
+              const uint64_t rest = ~uint64_t{0} << next;
+              starts &= rest;
+              lasts &= rest;
+              continue;
+            }
           }
-          AppendAsciiRun(i + s, n, buffer, cursor);
+          AppendAsciiRun(block + s, n, cursor);
           starts &= starts - 1;
           lasts &= lasts - 1;
         }
@@ -256,7 +277,8 @@ class Tokenizer {
           p = slow([&] { return Word(i + s, end, sentence_start); }) - i;
           continue;
         }
-        AppendAsciiRun(i + s, n, buffer, cursor);
+        buffer.EnsureRoom(cursor, 1);
+        AppendAsciiRun(s_ + i + s, n, cursor);
         p = e;
       }
       i += p;
@@ -265,30 +287,26 @@ class Tokenizer {
   }
 
   // Appends the hash of the n < 16 ASCII letters and digits at `begin` (16
-  // readable bytes) to `cursor`, and to its content words unless a stopword.
+  // readable bytes) to `cursor` (with room for it), and to its content words
+  // unless a stopword.
   ABSL_ATTRIBUTE_ALWAYS_INLINE void AppendAsciiRun(
-      size_t begin, size_t n, internal::TokenHashBuffer& buffer,
+      const uint8_t* begin, size_t n,
       internal::TokenHashBuffer::Cursor& cursor) const {
     const uint64_t hash = HashAsciiRun(begin, n);
     const bool stopword = (n <= kMaxStopwordBytes) & stopwords_.Contains(hash);
-    if (ABSL_PREDICT_FALSE(cursor.size == cursor.capacity)) {
-      buffer.Commit(cursor);
-      buffer.Grow();
-      cursor = buffer.GetCursor();
-    }
-    cursor.all[cursor.size++] = hash;
-    cursor.content[cursor.num_content] = hash;
-    cursor.num_content += !stopword;
+    *cursor.all++ = hash;
+    *cursor.content = hash;
+    cursor.content += !stopword;
   }
 
   // The token hash of the n < 16 ASCII letters and digits at begin (16
   // readable bytes). Lower-case: letters gain 0x20; digits have it already.
-  ABSL_ATTRIBUTE_ALWAYS_INLINE uint64_t HashAsciiRun(size_t begin,
-                                                     size_t n) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static uint64_t HashAsciiRun(
+      const uint8_t* begin, size_t n) {
     const uint64_t lo =
-        (LoadLittleEndian64(s_ + begin) | Repeat(0x20)) & kWordMasks[n][0];
+        (LoadLittleEndian64(begin) | Repeat(0x20)) & kWordMasks[n][0];
     const uint64_t hi =
-        (LoadLittleEndian64(s_ + begin + 8) | Repeat(0x20)) & kWordMasks[n][1];
+        (LoadLittleEndian64(begin + 8) | Repeat(0x20)) & kWordMasks[n][1];
     return internal::HashShortWord(lo, hi, n);
   }
 
