@@ -10,7 +10,8 @@
 # CORPUS_DIR (where corpus_N.jsonl are, or are generated; default WORK),
 # THREADS (ingest sketching threads, default 1: figures are per core),
 # BATCH (documents per durable commit, default 1000), EXTRA (more ingest
-# flags, e.g. --no-sync).
+# flags, e.g. --no-sync, or --expected-docs 0 for no postings size hint: the
+# corpus is a file, so ingest sizes its postings from the file's size).
 # Prints, per size: wall and CPU seconds, documents per CPU-second (per
 # core), peak RSS, index bytes per document, the time and RSS of opening the
 # index (`index stats`: the in-memory postings are rebuilt), then query

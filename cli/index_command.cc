@@ -52,7 +52,8 @@ struct IndexFlags {
   bool no_sync = false;
   int max_matches = 10;
   int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
-  int64_t memory_budget = 0;  // ingest / add; bytes, 0: none.
+  int64_t memory_budget = 0;           // ingest / add; bytes, 0: none.
+  std::string expected_docs = "auto";  // ingest / add: auto, or a count.
   bool quiet = false;
   // delete / story
   std::vector<std::string> ids;
@@ -212,11 +213,17 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
   const std::string_view command = with_matches ? "ingest" : "add";
   KeepFreedMemory();
   const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<std::unique_ptr<StreamIndex>> index =
-      StreamIndex::Open(flags.index, ToOpenOptions(flags, false));
-  if (!index.ok()) return Fail(command, index.status());
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back("-");
+  IndexOpenOptions open = ToOpenOptions(flags, false);
+  // The postings' size hint: the documents in the input files (standard
+  // input: unknown), or as given.
+  open.expected_additions = flags.expected_docs == "auto"
+                                ? EstimateJsonlDocuments(paths)
+                                : std::stoull(flags.expected_docs);
+  absl::StatusOr<std::unique_ptr<StreamIndex>> index =
+      StreamIndex::Open(flags.index, open);
+  if (!index.ok()) return Fail(command, index.status());
   const size_t batch = static_cast<size_t>(flags.batch);
   ReadOptions read_options;
   read_options.max_doc_bytes = flags.max_doc_bytes;
@@ -241,7 +248,7 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
       if (item.skipped()) {
         const IndexVerdict v = SkippedVerdict(item);
         NoteSkip(command, item, v, flags.quiet);
-        out += VerdictToJson(v);
+        AppendVerdictJson(v, &out);
       } else {
         // Read and accepted, but the index may still refuse it (an id
         // already indexed, no words).
@@ -250,7 +257,7 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
           NoteSkip(command, item, v, flags.quiet);
           accounting.Demote(v.skip.reason);
         }
-        out += VerdictToJson(v);
+        AppendVerdictJson(v, &out);
       }
       out += '\n';
     }
@@ -501,6 +508,22 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
                     "skipped (over_limit) and the run goes on. Suffixes k, "
                     "m, g (powers of 1024).")
         ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
+    sub->add_option("--expected-docs", flags->expected_docs,
+                    "Documents about to be added, to size the in-memory "
+                    "postings once instead of growing them by doubling: "
+                    "auto (estimated from the input files' sizes; standard "
+                    "input: unknown), a count, or 0 (none). Only a hint: "
+                    "verdicts do not depend on it; ignored with "
+                    "--memory-budget.")
+        ->check([](const std::string& v) -> std::string {
+          if (v == "auto") return "";
+          if (v.empty() || v.size() > 12 ||
+              v.find_first_not_of("0123456789") != std::string::npos) {
+            return "--expected-docs: auto or a count up to 12 digits";
+          }
+          return "";
+        })
         ->capture_default_str();
     sub->callback(
         [flags, exit_code, ingest] { *exit_code = RunWrite(*flags, ingest); });

@@ -101,6 +101,17 @@ struct IndexOpenOptions {
   // budget (nothing indexed is dropped), so an index already over it takes
   // no more documents until some are deleted or the budget is raised.
   uint64_t memory_budget = 0;
+  // Documents about to be added (a size hint; 0: none). Open() and Create()
+  // size the in-memory postings up front for the documents already indexed
+  // plus these (~5/6 of a document's ~60 candidate keys each: copies and
+  // near-duplicates share keys), so that ingest does not grow the hash table
+  // by doubling (each doubling rehashes every key into a new, zeroed table).
+  // Results never depend on it; an estimate too high costs the memory of
+  // the larger table, one too low leaves the doublings past it. Ignored when
+  // read_only, and when memory_budget > 0: a budget refuses documents by
+  // the table's growth as documents arrive, which a reservation ahead would
+  // bring forward. EstimateJsonlDocuments() estimates it for input files.
+  uint64_t expected_additions = 0;
 };
 
 // A document's role in its story (a superset of story.h's Role, which
@@ -274,10 +285,21 @@ class StreamIndex {
 //  "added"} or, skipped, {"id","skipped":true,"reason","detail"} (as
 //  `neardup dedup`).
 std::string VerdictToJson(const IndexVerdict& verdict);
+// VerdictToJson(verdict) appended to *out, for a batch of verdicts in one
+// buffer (once *out has room, it allocates only to escape strings that are
+// not plain printable ASCII).
+void AppendVerdictJson(const IndexVerdict& verdict, std::string* out);
 // {"story","origin":{...},"centre","members":[{"id","outlet","published",
 //  "role","jaccard","containment","hamming"}],"cited_outlets":[...]}
 std::string StoryToJson(const IndexStory& story);
 std::string StatsToJson(const IndexStats& stats);
+
+// Roughly how many JSONL lines (documents) `paths` hold, for
+// IndexOpenOptions::expected_additions: a regular file's size divided by
+// the mean line length of its first MiB (exact for a file that small).
+// Standard input ("-"), directories and what cannot be read count 0.
+// Reads at most 1 MiB of each file; never fails.
+uint64_t EstimateJsonlDocuments(const std::vector<std::string>& paths);
 
 }  // namespace neardup
 

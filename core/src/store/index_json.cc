@@ -3,7 +3,11 @@
 // JSON renderings of verdicts, stories and stats (index.h): the one home for
 // the CLI and the HTTP service, so both print identical records.
 
+#include <array>
+#include <charconv>
+#include <cmath>
 #include <string>
+#include <string_view>
 
 #include "nlohmann/json.hpp"
 
@@ -33,7 +37,116 @@ std::string Dump(const ordered_json& j) {
   return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+// The verdict renderer writes JSON itself (one record per ingested
+// document: nlohmann's tree of ~20 allocated nodes a verdict cost more
+// than its LMDB writes), byte for byte as Dump() of the same tree would:
+// the same key order, integers in decimal, doubles by nlohmann's own
+// shortest round-trip formatter, strings escaped by nlohmann whenever they
+// are not plain printable ASCII (tests/index_json_test.cc compares both).
+
+void AppendString(std::string_view s, std::string* out) {
+  bool plain = true;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u >= 0x7f || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
+  }
+  if (!plain) {
+    *out += Dump(ordered_json(std::string(s)));
+    return;
+  }
+  *out += '"';
+  out->append(s);
+  *out += '"';
+}
+
+template <typename Int>
+void AppendInt(Int v, std::string* out) {
+  std::array<char, 24> buf;
+  const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+  (void)ec;  // 24 digits hold every 64-bit value.
+  out->append(buf.data(), static_cast<size_t>(end - buf.data()));
+}
+
+void AppendDouble(double v, std::string* out) {
+  if (!std::isfinite(v)) {
+    *out += "null";
+    return;
+  }
+  std::array<char, 64> buf;  // nlohmann's number buffer.
+  const char* end =
+      nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), v);
+  out->append(buf.data(), static_cast<size_t>(end - buf.data()));
+}
+
+void AppendOrigin(const IndexOrigin& origin, std::string* out) {
+  *out += "{\"kind\":";
+  AppendString(OriginKindName(origin.kind), out);
+  *out += ",\"id\":";
+  if (origin.id.empty()) {
+    *out += "null";
+  } else {
+    AppendString(origin.id, out);
+  }
+  *out += ",\"outlet\":";
+  if (origin.outlet.empty()) {
+    *out += "null";
+  } else {
+    AppendString(origin.outlet, out);
+  }
+  *out += ",\"published\":";
+  if (origin.published.has_value()) {
+    AppendInt(*origin.published, out);
+  } else {
+    *out += "null";
+  }
+  *out += '}';
+}
+
 }  // namespace
+
+void AppendVerdictJson(const IndexVerdict& verdict, std::string* out) {
+  *out += "{\"id\":";
+  AppendString(verdict.id, out);
+  if (verdict.skipped()) {
+    *out += ",\"skipped\":true,\"reason\":";
+    AppendString(SkipReasonName(verdict.skip.reason), out);
+    *out += ",\"detail\":";
+    AppendString(verdict.skip.detail, out);
+    *out += '}';
+    return;
+  }
+  *out += ",\"story\":";
+  if (verdict.story == 0) {
+    *out += "null";
+  } else {
+    AppendInt(verdict.story, out);
+  }
+  *out += ",\"role\":";
+  AppendString(IndexRoleName(verdict.role), out);
+  *out += ",\"origin\":";
+  AppendOrigin(verdict.origin, out);
+  *out += ",\"matches\":[";
+  for (size_t i = 0; i < verdict.matches.size(); ++i) {
+    const IndexMatch& m = verdict.matches[i];
+    *out += i == 0 ? "{\"id\":" : ",{\"id\":";
+    AppendString(m.id, out);
+    *out += ",\"story\":";
+    AppendInt(m.story, out);
+    *out += ",\"relation\":";
+    AppendString(RelationName(m.relation), out);
+    *out += ",\"jaccard\":";
+    AppendDouble(internal::RoundScore(m.jaccard), out);
+    *out += ",\"containment\":";
+    AppendDouble(internal::RoundScore(m.containment), out);
+    *out += ",\"hamming\":";
+    AppendInt(m.hamming, out);
+    *out += '}';
+  }
+  *out += verdict.added ? "],\"added\":true}" : "],\"added\":false}";
+}
 
 std::string_view IndexRoleName(IndexRole role) {
   switch (role) {
@@ -67,32 +180,9 @@ IndexVerdict SkippedVerdict(const ReadItem& item) {
 }
 
 std::string VerdictToJson(const IndexVerdict& verdict) {
-  ordered_json j;
-  j["id"] = verdict.id;
-  if (verdict.skipped()) {
-    j["skipped"] = true;
-    j["reason"] = std::string(SkipReasonName(verdict.skip.reason));
-    j["detail"] = verdict.skip.detail;
-    return Dump(j);
-  }
-  j["story"] =
-      verdict.story == 0 ? ordered_json(nullptr) : ordered_json(verdict.story);
-  j["role"] = std::string(IndexRoleName(verdict.role));
-  j["origin"] = OriginJson(verdict.origin);
-  ordered_json matches = ordered_json::array();
-  for (const IndexMatch& m : verdict.matches) {
-    ordered_json jm;
-    jm["id"] = m.id;
-    jm["story"] = m.story;
-    jm["relation"] = std::string(RelationName(m.relation));
-    jm["jaccard"] = internal::RoundScore(m.jaccard);
-    jm["containment"] = internal::RoundScore(m.containment);
-    jm["hamming"] = m.hamming;
-    matches.push_back(std::move(jm));
-  }
-  j["matches"] = std::move(matches);
-  j["added"] = verdict.added;
-  return Dump(j);
+  std::string out;
+  AppendVerdictJson(verdict, &out);
+  return out;
 }
 
 std::string StoryToJson(const IndexStory& story) {

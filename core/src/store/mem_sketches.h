@@ -56,6 +56,15 @@ class MemSketches {
   bool MayMatch(uint32_t doc, const Probe& probe,
                 const DedupOptions& options) const;
 
+  // Starts loading document `doc`'s record (both cache lines it may
+  // span), so that the screen of many candidates overlaps their cache
+  // misses. Only a hint: changes nothing.
+  void Prefetch(uint32_t doc) const {
+    const size_t at = size_t{doc} * stride_;
+    if (at + stride_ > bytes_.size()) return;
+    __builtin_prefetch(bytes_.data() + at);
+    __builtin_prefetch(bytes_.data() + at + stride_ - 1);
+  }
   void Reserve(size_t docs) { bytes_.reserve(docs * stride_); }
   // Heap bytes held; O(1).
   size_t MemoryBytes() const { return bytes_.capacity(); }

@@ -101,6 +101,7 @@ absl::StatusOr<std::unique_ptr<StreamIndex>> StreamIndex::Create(
   }
   NEARDUP_RETURN_IF_ERROR(m->WriteCounters(txn.get(), Counters()));
   NEARDUP_RETURN_IF_ERROR(txn.Commit());
+  m->ReserveFor(0);
   return std::unique_ptr<StreamIndex>(new StreamIndex(std::move(m)));
 }
 

@@ -102,6 +102,7 @@ struct PendingWrites {
 struct Judgement {
   std::vector<Scored> matches;       // Duplicates, best first.
   std::optional<StoryRecord> story;  // The story to join.
+  std::vector<uint64_t> keys;        // The document's postings keys.
 };
 
 // a is a better match than b: a stronger relation, then a higher Jaccard.
@@ -178,6 +179,9 @@ struct StreamIndex::Impl {
                            const StoryRecord& story, IndexVerdict* v) const;
   Probe MakeProbe(const Document& doc, const DocSketch& sketch) const;
   absl::Status FlushPending(MDB_txn* txn, const PendingWrites& pending);
+  // Reserves the in-memory postings for `indexed` documents and, as
+  // IndexOpenOptions::expected_additions asks, those to come.
+  void ReserveFor(size_t indexed);
   absl::Status LoadPostings();
   // Write(): WriteBatch() in one transaction; when it fails, the postings
   // it listed are taken out again.

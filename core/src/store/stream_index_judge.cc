@@ -159,8 +159,9 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
   out->matches.clear();
   out->story.reset();
   const DocSketch& s = *probe.sketch;
-  const std::vector<uint64_t> keys =
+  out->keys =
       KeysOf(s.band_keys, s.partial_band_keys, s.simhash, !s.minhash.empty());
+  const std::vector<uint64_t>& keys = out->keys;
   std::vector<uint32_t> candidates;
   const int cap = std::max(1, options.dedup.max_pairs_per_doc);
   {
@@ -180,7 +181,10 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
     candidates.erase(std::unique(candidates.begin(), candidates.end()),
                      candidates.end());
     // Only candidates that may verify are read (mem_sketches.h): the rest
-    // would score kNone, which never counts.
+    // would score kNone, which never counts. Their compact sketches are at
+    // random places of a table of 88 bytes a document (88 MB at 1M): start
+    // every cache miss first.
+    for (uint32_t doc : candidates) mem_sketches->Prefetch(doc);
     const internal::MemSketches::Probe packed =
         mem_sketches->MakeProbe(probe.ref());
     candidates.erase(std::remove_if(candidates.begin(), candidates.end(),

@@ -155,10 +155,9 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
       // Listed now, so the next documents of the batch find it; readers
       // skip it until the commit is in their snapshot (Judge), and a
       // failed write takes it out again (Write).
-      const std::vector<uint64_t> keys =
-          KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true);
+      // The keys Judge() looked up (KeysOf the same band keys and SimHash).
       std::unique_lock<std::shared_mutex> lock(postings_mu);
-      for (uint64_t key : keys) {
+      for (uint64_t key : judgement.keys) {
         postings.Add(key, probe.number);
         unpublished.emplace_back(key, probe.number);
       }
