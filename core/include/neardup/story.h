@@ -174,6 +174,10 @@ struct StoryReport {
   std::vector<PairAnalysis> pairs;
   // The attributions found in each document, by document index.
   std::vector<std::vector<Attribution>> attributions;
+
+  // The analysis of documents a and b (a != b, either order, both below
+  // attributions.size()).
+  const PairAnalysis& Pair(size_t a, size_t b) const;
 };
 
 // The role document `member` (pair.a or pair.b) would have in a story whose

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -65,6 +66,12 @@ std::string_view OriginKindName(OriginKind kind) {
       return "external";
   }
   return "unknown";
+}
+
+const PairAnalysis& StoryReport::Pair(size_t a, size_t b) const {
+  if (a > b) std::swap(a, b);
+  const size_t n = attributions.size();
+  return pairs[a * n - a * (a + 1) / 2 + (b - a - 1)];
 }
 
 absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
