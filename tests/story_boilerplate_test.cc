@@ -5,6 +5,7 @@
 // must agree too (PairAnalysis::rest_cosine). A republished copy, whose
 // rest is only a new headline and dateline, is one story all the same.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "neardup/story.h"
 
+#include "english_text.h"
 #include "test_documents.h"
 
 namespace neardup {
@@ -97,6 +99,25 @@ TEST(StoryBoilerplateTest, CopyUnderANewHeadlineIsOneStory) {
   EXPECT_LT(p.rest_cosine, 0.25);  // The rest alone would not count.
   EXPECT_GE(std::min(p.a_in_b, p.b_in_a), 0.6);
   EXPECT_GE(p.relation, PairRelation::kNearDuplicate);
+  EXPECT_GE(p.story, 0.5);
+  EXPECT_EQ(r->stories.size(), 1u);
+}
+
+TEST(StoryBoilerplateTest, AnExcerptIsOneStory) {
+  // A brief cut verbatim from a longer report: nearly all of it is inside
+  // the report, so it has no rest of its own to agree. Generated text has no
+  // topic to speak of (its cosine is low), so only the shared text can join
+  // the two.
+  const std::string report = testing::GenerateEnglishText(3000, 1);
+  const std::vector<Document> docs = {Doc("report", report),
+                                      Doc("brief", report.substr(0, 1200))};
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const PairAnalysis& p = OnlyPair(*r);
+  EXPECT_LT(p.rest_cosine, 0.25);  // The rest alone would not count.
+  EXPECT_GE(std::max(p.a_in_b, p.b_in_a), 0.9);
+  EXPECT_LT(std::min(p.a_in_b, p.b_in_a), 0.6);  // Not a near-duplicate.
+  EXPECT_EQ(p.relation, PairRelation::kPartial);
   EXPECT_GE(p.story, 0.5);
   EXPECT_EQ(r->stories.size(), 1u);
 }

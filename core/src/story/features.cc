@@ -266,6 +266,10 @@ constexpr double kRestAgrees = 0.25;
 // near-duplicate (ClassifyRelation), and one story whatever the rest says
 // (StoryScore).
 constexpr double kNearDuplicateCover = 0.6;
+// A text at least this much inside the other (an excerpt, a brief cut from
+// a longer report) has no rest of its own to agree or disagree: its shared
+// passages count whatever the rest says (StoryScore).
+constexpr double kExcerptCover = 0.9;
 
 // SentenceScore's weights: bias, unigrams, words, bigrams, trigrams, numbers
 // differ (0/1), length ratio, words_lo, words_hi, coverage lo, coverage hi.
@@ -438,9 +442,11 @@ double StoryScore(double cosine, double rest_cosine, double names,
   // local journalism. Subscribe ...") is shared text in unrelated articles.
   // When the passages cover most of both texts, the rest is only what a
   // republisher changes (headline, dateline, byline) and says nothing: a
-  // near-duplicate is one story.
+  // near-duplicate is one story. So is an excerpt: a text nearly all inside
+  // the other has almost no rest to compare.
   const bool text_counts = rest_cosine >= kRestAgrees ||
-                           std::min(a_in_b, b_in_a) >= kNearDuplicateCover;
+                           std::min(a_in_b, b_in_a) >= kNearDuplicateCover ||
+                           std::max(a_in_b, b_in_a) >= kExcerptCover;
   const double text =
       text_counts ? std::min(1.0, 2.0 * std::max(a_in_b, b_in_a)) : 0.0;
   //
