@@ -20,6 +20,7 @@
 #include "neardup/index.h"
 
 #include "english_text.h"
+#include "test_paths.h"
 
 namespace neardup {
 namespace {
@@ -27,11 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string TempDir(const std::string& name) {
-  const fs::path dir =
-      fs::path(::testing::TempDir()) /
-      ("neardup_durability_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir.string();
+  return testing::FreshTempPath("durability_" + name);
 }
 
 Document Doc(std::string id, std::string text, std::string outlet = "") {

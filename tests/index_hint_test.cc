@@ -6,8 +6,6 @@
 // read-only index and under a memory budget (whose refusals stay those of
 // an index without it). EstimateJsonlDocuments() counts input lines.
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +19,8 @@
 #include "neardup/index.h"
 
 #include "english_text.h"
+#include "test_documents.h"
+#include "test_paths.h"
 
 namespace neardup {
 namespace {
@@ -28,33 +28,12 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string TempPath(const std::string& name) {
-  const fs::path p = fs::path(::testing::TempDir()) /
-                     ("neardup_hint_" + name + std::to_string(getpid()));
-  fs::remove_all(p);
-  return p.string();
+  return testing::FreshTempPath("hint_" + name);
 }
 
 // Originals with copies, edits and cuts, interleaved, as a stream.
 std::vector<Document> Stream(int originals, int words, int seed) {
-  std::vector<Document> docs;
-  for (int b = 0; b < originals; ++b) {
-    const std::string text = testing::GenerateEnglishText(words, seed + b);
-    auto add = [&](const std::string& suffix, std::string t) {
-      Document d;
-      d.id = "h" + std::to_string(seed) + "-" + std::to_string(b) + suffix;
-      d.text = std::move(t);
-      docs.push_back(std::move(d));
-    };
-    add("", text);
-    if (b % 3 >= 1) add("-copy", text);
-    if (b % 3 == 2) add("-edit", testing::PerturbText(text, 0.01, b));
-    if (b % 4 == 3) add("-cut", text.substr(0, text.size() * 2 / 3));
-  }
-  std::vector<Document> mixed;
-  for (size_t stride = 0; stride < 4; ++stride) {
-    for (size_t i = stride; i < docs.size(); i += 4) mixed.push_back(docs[i]);
-  }
-  return mixed;
+  return testing::ReuseStream(originals, words, seed, "h", 4);
 }
 
 // Verdicts as JSON, in batches of `batch`, from docs[from, to).

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 
 #include "english_text.h"
+#include "test_paths.h"
 
 namespace neardup {
 namespace {
@@ -20,13 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-// A fresh directory under the test's temporary folder.
 std::string TempDir(const std::string& name) {
-  const fs::path dir =
-      fs::path(::testing::TempDir()) /
-      ("neardup_index_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir.string();
+  return testing::FreshTempPath("index_" + name);
 }
 
 Document Doc(std::string id, std::string text,

@@ -6,8 +6,6 @@
 // index that never saw it); the memory budget refuses documents (over_limit)
 // without an error or a lost document.
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +16,8 @@
 #include "neardup/index.h"
 
 #include "english_text.h"
+#include "test_documents.h"
+#include "test_paths.h"
 
 namespace neardup {
 namespace {
@@ -25,33 +25,12 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string TempIndexDir(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) /
-                       ("neardup_write_" + name + std::to_string(getpid()));
-  fs::remove_all(dir);
-  return dir.string();
+  return testing::FreshTempPath("write_" + name);
 }
 
 // Originals with copies, edits and cuts, interleaved, as a stream.
 std::vector<Document> Stream(int originals, int words, int seed) {
-  std::vector<Document> docs;
-  for (int b = 0; b < originals; ++b) {
-    const std::string text = testing::GenerateEnglishText(words, seed + b);
-    auto add = [&](const std::string& suffix, std::string t) {
-      Document d;
-      d.id = "s" + std::to_string(seed) + "-" + std::to_string(b) + suffix;
-      d.text = std::move(t);
-      docs.push_back(std::move(d));
-    };
-    add("", text);
-    if (b % 3 >= 1) add("-copy", text);
-    if (b % 3 == 2) add("-edit", testing::PerturbText(text, 0.01, b));
-    if (b % 4 == 3) add("-cut", text.substr(0, text.size() * 2 / 3));
-  }
-  std::vector<Document> mixed;
-  for (size_t stride = 0; stride < 5; ++stride) {
-    for (size_t i = stride; i < docs.size(); i += 5) mixed.push_back(docs[i]);
-  }
-  return mixed;
+  return testing::ReuseStream(originals, words, seed, "s", 5);
 }
 
 std::vector<std::string> IngestAll(StreamIndex& index,

@@ -2,9 +2,12 @@
 
 #include "test_paths.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace neardup::testing {
 
@@ -27,6 +30,14 @@ std::optional<std::string> SharedDataset(std::string_view name) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return std::nullopt;
   return dir.lexically_normal().string();
+}
+
+std::string FreshTempPath(std::string_view name) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("neardup_" + std::string(name) + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(path);
+  return path.string();
 }
 
 void WriteHugeLineJsonl(const std::string& path) {

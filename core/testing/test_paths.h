@@ -18,6 +18,10 @@ std::string SourcePath(std::string_view relative);
 // it skip when this returns nullopt. NEARDUP_SHARED overrides the location.
 std::optional<std::string> SharedDataset(std::string_view name);
 
+// A path under the system's temporary folder, neardup_<name>_<pid>, with
+// whatever was there removed: a fresh directory or file for one test.
+std::string FreshTempPath(std::string_view name);
+
 // Writes a two-line JSONL file at `path`: document "huge", whose line is
 // 200 MiB of 'a' plus the JSON around it, then document "small".
 void WriteHugeLineJsonl(const std::string& path);
