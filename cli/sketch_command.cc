@@ -80,32 +80,39 @@ int RunSketch(const SketchFlags& flags) {
   DocumentReader reader(paths, read_options);
   ReadItem item;
   Accounting accounting;
+  std::string line;
   while (reader.Next(&item)) {
-    nlohmann::ordered_json record;
-    record["id"] = item.document.id;
     accounting.Count(item);
     if (item.skipped()) {
       if (!flags.quiet) PrintSkip("sketch", item);  // While streaming.
+      nlohmann::ordered_json record;
+      record["id"] = item.document.id;
       record["source"] = ToString(item.where);
       record["skipped"] = std::string(SkipReasonName(item.skip.reason));
       record["detail"] = item.skip.detail;
-    } else {
-      const DocumentSketch s = sketcher->Sketch(item.document.text);
-      // Registers as little-endian bytes: all of them (b = 32) or their low
-      // b bits (Li & König 2010).
-      const absl::StatusOr<BbitSignature> packed =
-          CompressBbit(s.minhash, flags.bits);
-      const std::string bytes(packed->packed.begin(), packed->packed.end());
-      char hex[17];
-      std::snprintf(hex, sizeof(hex), "%016llx",
-                    static_cast<unsigned long long>(s.simhash));
-      record["scheme"] = scheme;
-      record["minhash"] = absl::Base64Escape(bytes);
-      record["simhash"] = hex;
-      record["tokens"] = s.num_tokens;
-      record["shingles"] = s.num_shingles;
+      out << record.dump() << "\n";
+      continue;
     }
-    out << record.dump() << "\n";
+    const DocumentSketch s = sketcher->Sketch(item.document.text);
+    // Registers as little-endian bytes: all of them (b = 32) or their low
+    // b bits (Li & König 2010).
+    const absl::StatusOr<BbitSignature> packed =
+        CompressBbit(s.minhash, flags.bits);
+    const std::string bytes(packed->packed.begin(), packed->packed.end());
+    char hex[17];
+    std::snprintf(hex, sizeof(hex), "%016llx",
+                  static_cast<unsigned long long>(s.simhash));
+    // The same bytes nlohmann would write for this record; only the id can
+    // need escaping (the scheme, base64 and hex are plain ASCII), and
+    // escaping the ~700-byte base64 string character by character took ~9%
+    // of the command's CPU time (perf, 100,000 generated documents).
+    line.clear();
+    absl::StrAppend(&line, "{\"id\":", nlohmann::json(item.document.id).dump(),
+                    ",\"scheme\":\"", scheme, "\",\"minhash\":\"",
+                    absl::Base64Escape(bytes), "\",\"simhash\":\"", hex,
+                    "\",\"tokens\":", s.num_tokens,
+                    ",\"shingles\":", s.num_shingles, "}\n");
+    out << line;
   }
   out.flush();
   if (!flags.quiet) accounting.PrintSummary("sketch");

@@ -24,6 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::neardup::testing::SourcePath;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -241,6 +242,37 @@ TEST_F(CliTest, SketchWritesOneRecordPerInputAndIsTheSameOnEverySimdTarget) {
     if (forced.exit_code == 2) continue;  // Not supported by this CPU.
     EXPECT_EQ(forced.exit_code, 0) << target << ": " << forced.err;
     EXPECT_EQ(forced.out, best.out.substr(0, forced.out.size())) << target;
+  }
+}
+
+TEST_F(CliTest, SketchRecordsAreTheCanonicalJsonOfTheirFields) {
+  // The success record is written by hand (only the id is escaped, by
+  // nlohmann); it must be exactly what nlohmann writes for the same fields,
+  // in the same order, whatever the id holds.
+  const std::string odd_id = "q\\\"uo\\\\te \\u00e9\\u0001/\\t";
+  const fs::path jsonl = Write(
+      "odd.jsonl",
+      "{\"id\":\"" + odd_id +
+          "\",\"text\":\"Rail workers will walk out for three days.\"}\n" +
+          "{\"text\":\"A document without an id, signed all the same.\"}\n" +
+          "not json\n");
+  for (const char* options : {"", "--mode oph -b 8 -k 64 "}) {
+    RunResult r = Run(std::string("sketch ") + options + jsonl.string());
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<nlohmann::ordered_json> records;
+    while (std::getline(lines, line)) {
+      records.push_back(nlohmann::ordered_json::parse(line));
+      EXPECT_EQ(records.back().dump(), line);
+    }
+    ASSERT_EQ(records.size(), 3u) << options;
+    EXPECT_EQ(records[0]["id"], "q\"uo\\te \u00e9\u0001/\t");
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : records[0].items()) keys.push_back(key);
+    EXPECT_THAT(keys, ElementsAre("id", "scheme", "minhash", "simhash",
+                                  "tokens", "shingles"));
+    EXPECT_TRUE(records[2].contains("skipped"));
   }
 }
 
