@@ -119,6 +119,38 @@ TEST(AlignTest, ShortMatchesAreDropped) {
 
 // Property: passages never overlap in a or in b, matched words really match,
 // and the result does not depend on anything but the inputs.
+// b holds one 10-word phrase of a `copies` times, apart: every seed of the
+// phrase occurs `copies` times in b. Up to max_seed_hits the seeds are
+// followed and the first copy (smallest b offset, on a tie in length) is
+// kept; past it they are skipped.
+TEST(AlignTest, RepeatedSeedsUpToTheHitLimit) {
+  const std::vector<uint64_t> phrase = Range(0, 10);
+  std::vector<uint64_t> a = Range(500, 520);
+  a.insert(a.end(), phrase.begin(), phrase.end());
+  AlignOptions options;  // max_seed_hits 16.
+  for (const int copies : {1, 2, 15, 16, 17, 30}) {
+    std::vector<uint64_t> b;
+    for (int c = 0; c < copies; ++c) {
+      const std::vector<uint64_t> filler =
+          Range(1000 + 100 * static_cast<uint64_t>(c),
+                1000 + 100 * static_cast<uint64_t>(c) + 7);
+      b.insert(b.end(), filler.begin(), filler.end());
+      b.insert(b.end(), phrase.begin(), phrase.end());
+    }
+    const std::vector<Passage> p = AlignPassages(Tokens(a), Tokens(b), options);
+    if (copies > options.max_seed_hits) {
+      EXPECT_TRUE(p.empty()) << copies;
+      continue;
+    }
+    ASSERT_EQ(p.size(), 1u) << copies;
+    EXPECT_EQ(p[0].a_first, 20u) << copies;
+    EXPECT_EQ(p[0].a_last, 30u) << copies;
+    EXPECT_EQ(p[0].b_first, 7u) << copies;  // The first copy.
+    EXPECT_EQ(p[0].b_last, 17u) << copies;
+    EXPECT_EQ(p[0].matched, 10u) << copies;
+  }
+}
+
 TEST(AlignTest, RandomTextsWithPlantedReuse) {
   std::mt19937_64 rng(42);
   for (int trial = 0; trial < 50; ++trial) {

@@ -53,16 +53,31 @@ std::vector<Passage> AlignPassages(absl::Span<const Token> a,
       std::max(options.seed_words, 1), std::min(a.size(), b.size())));
   const int max_gap = std::max(options.max_gap, 0);
 
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> index;
-  for (size_t j = 0; j + n <= b.size(); ++j) {
-    index[SeedHash(b, j, n)].push_back(static_cast<uint32_t>(j));
+  // The seeds of b: each seed hash -> its first position and count, and
+  // the positions of one seed chained in ascending order through `next`
+  // (one table and one array, not a list per seed: the allocations were
+  // most of a scan's cost per pair).
+  struct Seed {
+    uint32_t first;
+    uint32_t count;
+  };
+  const size_t seeds_b = b.size() - n + 1;
+  absl::flat_hash_map<uint64_t, Seed> index;
+  index.reserve(seeds_b);
+  std::vector<uint32_t> next(seeds_b);
+  for (size_t j = seeds_b; j-- > 0;) {
+    const auto it = index.try_emplace(SeedHash(b, j, n), Seed{0, 0}).first;
+    next[j] = it->second.first;
+    it->second.first = static_cast<uint32_t>(j);
+    ++it->second.count;
   }
 
   for (size_t i = 0; i + n <= a.size(); ++i) {
     const auto it = index.find(SeedHash(a, i, n));
     if (it == index.end()) continue;
-    if (static_cast<int>(it->second.size()) > options.max_seed_hits) continue;
-    for (const uint32_t j : it->second) {
+    if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;
+    uint32_t j = it->second.first;
+    for (uint32_t left = it->second.count; left > 0; --left, j = next[j]) {
       // Skip seeds inside a passage already found.
       bool covered = false;
       for (auto p = found.rbegin(); p != found.rend(); ++p) {
