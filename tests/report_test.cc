@@ -9,6 +9,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
 
 #include "report/json_util.h"
 
@@ -43,6 +44,20 @@ TEST(ParseOutputFormatTest, KnowsEveryFormat) {
   EXPECT_FALSE(ParseOutputFormat("xml").ok());
 }
 
+// Compares and analyses `docs` and writes the report of `items` in `format`.
+std::string Render(const std::vector<ReadItem>& items,
+                   const std::vector<Document>& docs, OutputFormat format) {
+  const absl::StatusOr<Comparison> c = CompareAll(docs);
+  const absl::StatusOr<StoryReport> stories = AnalyzeStories(docs);
+  EXPECT_TRUE(c.ok());
+  EXPECT_TRUE(stories.ok());
+  if (!c.ok() || !stories.ok()) return "";
+  ScanResult result{items, docs, &*c, &*stories};
+  std::ostringstream out;
+  WriteScanReport(result, CompareOptions{}, StoryRenderOptions{}, format, out);
+  return out.str();
+}
+
 TEST(WriteScanReportTest, EveryInputAppearsInJsonl) {
   std::vector<ReadItem> items(3);
   items[0].document.id = "a";
@@ -53,19 +68,7 @@ TEST(WriteScanReportTest, EveryInputAppearsInJsonl) {
   items[2].document.id = "c";
   items[2].document.text = "Northern rail workers strike over their pay.";
   const std::vector<Document> docs = {items[0].document, items[2].document};
-  const absl::StatusOr<Comparison> c = CompareAll(docs);
-  const absl::StatusOr<StoryReport> stories = AnalyzeStories(docs);
-  ASSERT_TRUE(c.ok());
-  ASSERT_TRUE(stories.ok());
-  ScanResult result;
-  result.items = items;
-  result.documents = docs;
-  result.comparison = &*c;
-  result.stories = &*stories;
-  std::ostringstream out;
-  WriteScanReport(result, CompareOptions{}, StoryRenderOptions{},
-                  OutputFormat::kJsonl, out);
-  const std::string s = out.str();
+  const std::string s = Render(items, docs, OutputFormat::kJsonl);
   EXPECT_THAT(s, HasSubstr("{\"type\":\"document\",\"id\":\"a\""));
   EXPECT_THAT(s, HasSubstr("\"id\":\"bad\",\"file\":\"in.jsonl\",\"line\":2,"
                            "\"skipped\":\"malformed_json\""));
@@ -88,18 +91,43 @@ TEST(WriteScanReportTest, CsvHasOneRowPerPair) {
   }
   std::vector<Document> docs;
   for (const ReadItem& item : items) docs.push_back(item.document);
-  const absl::StatusOr<Comparison> c = CompareAll(docs);
-  const absl::StatusOr<StoryReport> stories = AnalyzeStories(docs);
-  ASSERT_TRUE(c.ok());
-  ASSERT_TRUE(stories.ok());
-  ScanResult result{items, docs, &*c, &*stories};
-  std::ostringstream out;
-  WriteScanReport(result, CompareOptions{}, StoryRenderOptions{},
-                  OutputFormat::kCsv, out);
-  const std::string s = out.str();
+  const std::string s = Render(items, docs, OutputFormat::kCsv);
   EXPECT_EQ(std::count(s.begin(), s.end(), '\n'), 4);  // Header + 3 pairs.
   EXPECT_THAT(s, HasSubstr("a,b,relation,story,cosine"));
   EXPECT_THAT(s, HasSubstr("\"d,0\",\"d,1\","));
+}
+
+// The JSON report is written piece by piece; it must be exactly nlohmann's
+// dump(2) of itself (indentation, separators, empty arrays), with the pairs
+// merging the story and the shingle scores, and with 0, 1 and 3 pairs.
+TEST(WriteScanReportTest, JsonIsTheCanonicalDumpOfItself) {
+  const char* texts[] = {"Flood warnings for river towns after storms.",
+                         "River towns get flood warnings as storms hit.",
+                         "The council approved higher parking charges."};
+  for (size_t n = 1; n <= 3; ++n) {
+    std::vector<ReadItem> items(n);
+    std::vector<Document> docs;
+    for (size_t i = 0; i < n; ++i) {
+      items[i].document.id = "d\"" + std::to_string(i);
+      items[i].document.text = texts[i];
+      docs.push_back(items[i].document);
+    }
+    const std::string out = Render(items, docs, OutputFormat::kJson);
+    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(out);
+    EXPECT_EQ(j.dump(2) + "\n", out) << n;
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items()) keys.push_back(key);
+    EXPECT_THAT(keys,
+                ::testing::ElementsAre("options", "summary", "documents",
+                                       "stories", "pairs", "attributions"));
+    ASSERT_EQ(j["pairs"].size(), n * (n - 1) / 2) << n;
+    for (const auto& pair : j["pairs"]) {
+      EXPECT_TRUE(pair.contains("story"));
+      EXPECT_TRUE(pair.contains("passages"));
+      EXPECT_TRUE(pair.contains("jaccard"));
+      EXPECT_TRUE(pair.contains("shared_shingles"));
+    }
+  }
 }
 
 }  // namespace

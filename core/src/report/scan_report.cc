@@ -7,15 +7,16 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "nlohmann/json.hpp"
 
 #include "neardup/report.h"
 
 #include "report/json_util.h"
+#include "report/story_json.h"
 
 namespace neardup {
 namespace {
@@ -135,9 +136,26 @@ void WriteTable(const ScanResult& r, const CompareOptions& options,
          "and jaccard the exact shingle Jaccard.\n";
 }
 
-// The whole report as JSON; pairs merge the story and shingle scores.
-ordered_json ReportJson(const ScanResult& r, const CompareOptions& options,
-                        const StoryRenderOptions& render) {
+// nlohmann's rendering of `j` (indent 2, invalid UTF-8 replaced) as it
+// appears nested `depth` levels deep in a larger dump.
+std::string Nested(const ordered_json& j, int depth) {
+  const std::string flat =
+      j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  std::string out;
+  out.reserve(flat.size());
+  for (const char ch : flat) {
+    out.push_back(ch);
+    if (ch == '\n') out.append(2 * static_cast<size_t>(depth), ' ');
+  }
+  return out;
+}
+
+std::string Line(const ordered_json& j) {
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// The report's head: options, summary and documents.
+ordered_json HeadJson(const ScanResult& r, const CompareOptions& options) {
   const Comparison& c = *r.comparison;
   const Counts counts = Count(r.items);
   ordered_json j;
@@ -156,45 +174,67 @@ ordered_json ReportJson(const ScanResult& r, const CompareOptions& options,
         DocumentJson(item, item.skipped() ? nullptr : &c.documents[k++]));
   }
   j["documents"] = std::move(docs);
-
-  StoryRenderOptions every_pair = render;
-  every_pair.min_relation = PairRelation::kUnrelated;
-  ordered_json story =
-      ordered_json::parse(StoryJson(r.documents, *r.stories, every_pair));
-  absl::flat_hash_map<std::string, size_t> index;
-  for (size_t i = 0; i < r.documents.size(); ++i) {
-    index[r.documents[i].id] = i;
-  }
-  for (ordered_json& pair : story["pairs"]) {
-    const size_t a = index.at(pair["a"].get<std::string>());
-    const size_t b = index.at(pair["b"].get<std::string>());
-    AddShingleScores(c.pairs[PairIndex(a, b, r.documents.size())], pair);
-  }
-  j["stories"] = std::move(story["stories"]);
-  j["pairs"] = std::move(story["pairs"]);
-  j["attributions"] = std::move(story["attributions"]);
   return j;
 }
 
-void WriteJsonLines(ordered_json report, std::ostream& out) {
-  for (ordered_json& d : report["documents"]) {
-    ordered_json line = {{"type", "document"}};
-    line.update(d);
-    out << line.dump() << "\n";
-  }
-  for (ordered_json& s : report["stories"]) {
-    ordered_json line = {{"type", "story"}};
-    line.update(s);
-    out << line.dump() << "\n";
-  }
-  for (ordered_json& p : report["pairs"]) {
-    ordered_json line = {{"type", "pair"}};
-    line.update(p);
-    out << line.dump() << "\n";
+// Calls f(pair) for every pair in report order, each pair's story fields
+// followed by its exact shingle scores. One pair at a time: a scan of 2,000
+// documents has 2 million of them.
+template <typename F>
+void ForEachPair(const ScanResult& r, F&& f) {
+  const size_t n = r.documents.size();
+  for (const PairAnalysis& p : r.stories->pairs) {
+    ordered_json pair = internal::PairJson(r.documents, p);
+    AddShingleScores(r.comparison->pairs[PairIndex(p.a, p.b, n)], pair);
+    f(pair);
   }
 }
 
-void WriteCsv(const ordered_json& report, std::ostream& out) {
+// The report as one JSON object (docs/scan-output.md), written piece by
+// piece, byte for byte as nlohmann's dump(2) of the whole would be.
+void WriteJson(const ScanResult& r, const CompareOptions& options,
+               std::ostream& out) {
+  bool first = true;
+  auto key = [&](std::string_view name) {
+    out << (first ? "{\n  \"" : ",\n  \"") << name << "\": ";
+    first = false;
+  };
+  const ordered_json head = HeadJson(r, options);
+  for (const auto& [name, value] : head.items()) {
+    key(name);
+    out << Nested(value, 1);
+  }
+  key("stories");
+  out << Nested(internal::StoriesJson(r.documents, *r.stories), 1);
+  key("pairs");
+  size_t written = 0;
+  ForEachPair(r, [&](const ordered_json& pair) {
+    out << (written++ == 0 ? "[\n    " : ",\n    ") << Nested(pair, 2);
+  });
+  out << (written == 0 ? "[]" : "\n  ]");
+  key("attributions");
+  out << Nested(internal::AttributionsJson(r.documents, *r.stories), 1);
+  out << "\n}\n";
+}
+
+void WriteJsonLines(const ScanResult& r, const CompareOptions& options,
+                    std::ostream& out) {
+  auto write = [&](const char* type, const ordered_json& fields) {
+    ordered_json line = {{"type", type}};
+    line.update(fields);
+    out << Line(line) << "\n";
+  };
+  const ordered_json head = HeadJson(r, options);
+  for (const ordered_json& d : head["documents"]) {
+    write("document", d);
+  }
+  for (const ordered_json& s : internal::StoriesJson(r.documents, *r.stories)) {
+    write("story", s);
+  }
+  ForEachPair(r, [&](const ordered_json& p) { write("pair", p); });
+}
+
+void WriteCsv(const ScanResult& r, std::ostream& out) {
   static const char* const kColumns[] = {"a",
                                          "b",
                                          "relation",
@@ -211,15 +251,15 @@ void WriteCsv(const ordered_json& report, std::ostream& out) {
     out << (i ? "," : "") << kColumns[i];
   }
   out << "\n";
-  for (const ordered_json& p : report["pairs"]) {
+  ForEachPair(r, [&](const ordered_json& p) {
     for (size_t i = 0; i < std::size(kColumns); ++i) {
       const ordered_json& v = p[kColumns[i]];
       out << (i ? "," : "")
           << (v.is_string() ? internal::CsvField(v.get<std::string>())
-                            : v.dump());
+                            : Line(v));
     }
     out << "\n";
-  }
+  });
 }
 
 }  // namespace
@@ -240,16 +280,15 @@ void WriteScanReport(const ScanResult& result, const CompareOptions& options,
     WriteTable(result, options, render, out);
     return;
   }
-  ordered_json report = ReportJson(result, options, render);
   switch (format) {
     case OutputFormat::kJson:
-      out << report.dump(2) << "\n";
+      WriteJson(result, options, out);
       break;
     case OutputFormat::kJsonl:
-      WriteJsonLines(std::move(report), out);
+      WriteJsonLines(result, options, out);
       break;
     case OutputFormat::kCsv:
-      WriteCsv(report, out);
+      WriteCsv(result, out);
       break;
     case OutputFormat::kTable:
       break;

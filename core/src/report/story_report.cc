@@ -15,6 +15,7 @@
 #include "neardup/story.h"
 
 #include "report/json_util.h"
+#include "report/story_json.h"
 
 namespace neardup {
 namespace {
@@ -95,6 +96,21 @@ Json AttributionJson(absl::Span<const Document> docs, uint32_t document,
 
 Json BuildJson(absl::Span<const Document> docs, const StoryReport& report,
                const StoryRenderOptions& options) {
+  Json pairs = Json::array();
+  for (const PairAnalysis& p : report.pairs) {
+    if (p.relation < options.min_relation) continue;
+    pairs.push_back(internal::PairJson(docs, p));
+  }
+  return Json{{"stories", internal::StoriesJson(docs, report)},
+              {"pairs", std::move(pairs)},
+              {"attributions", internal::AttributionsJson(docs, report)}};
+}
+
+}  // namespace
+
+namespace internal {
+
+Json StoriesJson(absl::Span<const Document> docs, const StoryReport& report) {
   Json stories = Json::array();
   for (size_t s = 0; s < report.stories.size(); ++s) {
     const Story& story = report.stories[s];
@@ -126,30 +142,33 @@ Json BuildJson(absl::Span<const Document> docs, const StoryReport& report,
                            {"origin", std::move(origin)},
                            {"members", std::move(members)}});
   }
-  Json pairs = Json::array();
-  for (const PairAnalysis& p : report.pairs) {
-    if (p.relation < options.min_relation) continue;
-    Json passages = Json::array();
-    for (const Passage& q : p.passages) {
-      passages.push_back(Json{{"a", SpanJson(q.a)},
-                              {"b", SpanJson(q.b)},
-                              {"words", q.matched},
-                              {"text", Snippet(docs[p.a].text, q.a, 1 << 20)}});
-    }
-    pairs.push_back(
-        Json{{"a", docs[p.a].id},
-             {"b", docs[p.b].id},
-             {"relation", std::string(PairRelationName(p.relation))},
-             {"story", internal::RoundScore(p.story)},
-             {"cosine", internal::RoundScore(p.cosine)},
-             {"rest_cosine", internal::RoundScore(p.rest_cosine)},
-             {"names", internal::RoundScore(p.names)},
-             {"datelines_differ", p.datelines_differ},
-             {"a_in_b", internal::RoundScore(p.a_in_b)},
-             {"b_in_a", internal::RoundScore(p.b_in_a)},
-             {"shared_names", p.shared_names},
-             {"passages", std::move(passages)}});
+  return stories;
+}
+
+Json PairJson(absl::Span<const Document> docs, const PairAnalysis& p) {
+  Json passages = Json::array();
+  for (const Passage& q : p.passages) {
+    passages.push_back(Json{{"a", SpanJson(q.a)},
+                            {"b", SpanJson(q.b)},
+                            {"words", q.matched},
+                            {"text", Snippet(docs[p.a].text, q.a, 1 << 20)}});
   }
+  return Json{{"a", docs[p.a].id},
+              {"b", docs[p.b].id},
+              {"relation", std::string(PairRelationName(p.relation))},
+              {"story", internal::RoundScore(p.story)},
+              {"cosine", internal::RoundScore(p.cosine)},
+              {"rest_cosine", internal::RoundScore(p.rest_cosine)},
+              {"names", internal::RoundScore(p.names)},
+              {"datelines_differ", p.datelines_differ},
+              {"a_in_b", internal::RoundScore(p.a_in_b)},
+              {"b_in_a", internal::RoundScore(p.b_in_a)},
+              {"shared_names", p.shared_names},
+              {"passages", std::move(passages)}};
+}
+
+Json AttributionsJson(absl::Span<const Document> docs,
+                      const StoryReport& report) {
   Json attributions = Json::array();
   for (size_t d = 0; d < report.attributions.size(); ++d) {
     for (const Attribution& a : report.attributions[d]) {
@@ -157,12 +176,10 @@ Json BuildJson(absl::Span<const Document> docs, const StoryReport& report,
           AttributionJson(docs, static_cast<uint32_t>(d), a));
     }
   }
-  return Json{{"stories", std::move(stories)},
-              {"pairs", std::move(pairs)},
-              {"attributions", std::move(attributions)}};
+  return attributions;
 }
 
-}  // namespace
+}  // namespace internal
 
 std::string StoryJson(absl::Span<const Document> docs,
                       const StoryReport& report,
