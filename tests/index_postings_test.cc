@@ -80,6 +80,60 @@ TEST(MemPostingsTest, RemovingEveryDocumentEmptiesIt) {
             (std::vector<uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
 }
 
+// Short lists (most keys that have more than one document have a few):
+// every length across the side list's inline room (four later documents),
+// a removal at every position, then the rest, and the freed list reused.
+TEST(MemPostingsTest, ShortListsAcrossTheInlineRoom) {
+  for (uint32_t n = 1; n <= 12; ++n) {
+    for (uint32_t r = 0; r < n; ++r) {
+      MemPostings p;
+      std::vector<uint32_t> want;
+      for (uint32_t d = 0; d < n; ++d) {
+        p.Add(42, 10 + d);
+        p.Add(7, 10 + d);
+        want.push_back(10 + d);
+      }
+      ASSERT_TRUE(p.Remove(42, 10 + r)) << n << " " << r;
+      want.erase(want.begin() + r);
+      EXPECT_EQ(List(p, 42, 100), want) << n << " " << r;
+      EXPECT_FALSE(p.Remove(42, 10 + r));
+      std::mt19937_64 rng(n * 100 + r);
+      while (!want.empty()) {
+        const size_t i = rng() % want.size();
+        ASSERT_TRUE(p.Remove(42, want[i]));
+        want.erase(want.begin() + i);
+        EXPECT_EQ(List(p, 42, 100), want);
+      }
+      EXPECT_EQ(p.keys(), 1u);
+      EXPECT_EQ(p.postings(), n);
+      for (uint32_t d = 0; d < n; ++d) p.Add(42, 100 + d);
+      std::vector<uint32_t> again;
+      for (uint32_t d = 0; d < n; ++d) again.push_back(100 + d);
+      EXPECT_EQ(List(p, 42, 100), again);
+      // The other key's list is untouched.
+      std::vector<uint32_t> other;
+      for (uint32_t d = 0; d < std::min<uint32_t>(n, 3); ++d) {
+        other.push_back(10 + d);
+      }
+      EXPECT_EQ(List(p, 7, 3), other);
+    }
+  }
+}
+
+// A key's first five documents (one in its slot, four inline in its side
+// list) take no heap bytes beyond the side list's element; the sixth does.
+TEST(MemPostingsTest, FiveDocumentsOfAKeyTakeNoHeapList) {
+  MemPostings p;
+  p.Add(1, 0);
+  p.Add(1, 1);
+  const size_t two = p.MemoryBytes();
+  for (uint32_t d = 2; d < 5; ++d) p.Add(1, d);
+  EXPECT_EQ(p.MemoryBytes(), two);
+  p.Add(1, 5);
+  EXPECT_GT(p.MemoryBytes(), two);
+  EXPECT_EQ(List(p, 1, 10), (std::vector<uint32_t>{0, 1, 2, 3, 4, 5}));
+}
+
 TEST(MemPostingsTest, MemoryBytesBoundsTheGrowth) {
   std::mt19937_64 rng(11);
   MemPostings p;

@@ -38,10 +38,10 @@ void MemPostings::Add(uint64_t key, uint32_t doc) {
       free_.pop_back();
     }
   }
-  std::vector<uint32_t>& list = overflow_[it->second.more - 1];
-  const size_t before = list.capacity();
+  List& list = overflow_[it->second.more - 1];
+  const size_t before = HeapBytes(list);
   list.push_back(doc);
-  list_bytes_ += (list.capacity() - before) * sizeof(uint32_t);
+  list_bytes_ += HeapBytes(list) - before;
 }
 
 bool MemPostings::Remove(uint64_t key, uint32_t doc) {
@@ -52,12 +52,12 @@ bool MemPostings::Remove(uint64_t key, uint32_t doc) {
     if (e.more == 0) {
       map_.erase(it);
     } else {
-      std::vector<uint32_t>& rest = overflow_[e.more - 1];
+      List& rest = overflow_[e.more - 1];
       e.first = rest.front();
       rest.erase(rest.begin());
       if (rest.empty()) {
-        list_bytes_ -= rest.capacity() * sizeof(uint32_t);
-        std::vector<uint32_t>().swap(rest);
+        list_bytes_ -= HeapBytes(rest);
+        List().swap(rest);
         free_.push_back(e.more - 1);
         e.more = 0;
       }
@@ -66,13 +66,13 @@ bool MemPostings::Remove(uint64_t key, uint32_t doc) {
     return true;
   }
   if (e.more == 0) return false;
-  std::vector<uint32_t>& rest = overflow_[e.more - 1];
+  List& rest = overflow_[e.more - 1];
   auto pos = std::lower_bound(rest.begin(), rest.end(), doc);
   if (pos == rest.end() || *pos != doc) return false;
   rest.erase(pos);
   if (rest.empty()) {
-    list_bytes_ -= rest.capacity() * sizeof(uint32_t);
-    std::vector<uint32_t>().swap(rest);
+    list_bytes_ -= HeapBytes(rest);
+    List().swap(rest);
     free_.push_back(e.more - 1);
     e.more = 0;
   }
@@ -89,7 +89,7 @@ constexpr size_t kSlotBytes = sizeof(std::pair<uint64_t, uint64_t>) + 1;
 
 size_t MemPostings::MemoryBytes() const {
   return map_.capacity() * kSlotBytes + list_bytes_ +
-         overflow_.capacity() * sizeof(std::vector<uint32_t>) +
+         overflow_.capacity() * sizeof(List) +
          free_.capacity() * sizeof(uint32_t);
 }
 
@@ -99,12 +99,13 @@ size_t MemPostings::MemoryBytesAfterAdding(size_t keys) const {
   while (map_.size() + keys > capacity - capacity / 8) {
     capacity = capacity * 2 + 1;
   }
-  // A list that grows may double; a new one takes a vector (in overflow_,
-  // which may double too) and a few documents.
-  const size_t lists =
-      keys * 4 * sizeof(uint32_t) + 2 * keys * sizeof(std::vector<uint32_t>);
-  return capacity * kSlotBytes + list_bytes_ + lists +
-         overflow_.capacity() * sizeof(std::vector<uint32_t>) +
+  // A list that grows may double (the side lists most keys have: out of
+  // their inline room to 2 * kInlineDocs on the heap, or 8 to 16); a new
+  // one takes an element of overflow_, which doubles when it is full.
+  size_t lists = overflow_.capacity();
+  while (overflow_.size() + keys > lists) lists = lists == 0 ? 1 : 2 * lists;
+  return capacity * kSlotBytes + list_bytes_ +
+         keys * 2 * kInlineDocs * sizeof(uint32_t) + lists * sizeof(List) +
          free_.capacity() * sizeof(uint32_t);
 }
 

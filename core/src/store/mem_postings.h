@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 
 namespace neardup::internal {
 
@@ -101,15 +102,27 @@ class MemPostings {
     uint32_t first = 0;
     uint32_t more = 0;  // 0, or 1 + index in overflow_ of the later ones.
   };
+  // The later documents of a key. Most keys that have any have a few: up
+  // to four are held inline (24 bytes, as a std::vector), so that neither
+  // a list nor its first growths call malloc.
+  static constexpr size_t kInlineDocs = 4;
+  using List = absl::InlinedVector<uint32_t, kInlineDocs>;
+  // Heap bytes `list` holds beyond its inline room.
+  static size_t HeapBytes(const List& list) {
+    return list.capacity() > kInlineDocs ? list.capacity() * sizeof(uint32_t)
+                                         : 0;
+  }
   absl::flat_hash_map<uint64_t, Entry,
                       absl::container_internal::hash_default_hash<uint64_t>,
                       absl::container_internal::hash_default_eq<uint64_t>,
                       LargeBlockAllocator<std::pair<const uint64_t, Entry>>>
       map_;
-  std::vector<std::vector<uint32_t>> overflow_;
+  // One list per key with more than one document; a large block (huge
+  // pages) once it is 4 MiB or more, as it grows by doubling.
+  std::vector<List, LargeBlockAllocator<List>> overflow_;
   std::vector<uint32_t> free_;  // Unused overflow_ slots.
   size_t postings_ = 0;
-  size_t list_bytes_ = 0;  // Capacity of the overflow_ lists, in bytes.
+  size_t list_bytes_ = 0;  // HeapBytes() of the overflow_ lists.
 };
 
 }  // namespace neardup::internal
