@@ -84,5 +84,17 @@ TEST(StorySentenceTest, LongTextsKeepTheDocumentScore) {
   EXPECT_EQ(p.sentence, 0.0);
 }
 
+TEST(StorySentenceTest, LongTextsAreNotMeasuredAsSentences) {
+  // Over kSentenceTokens words each: the passages speak, not word sets.
+  std::string text;
+  for (int i = 0; i < 80; ++i) text += "word" + std::to_string(i) + " ";
+  const PairAnalysis p = Analyse(text, text);
+  EXPECT_DOUBLE_EQ(p.sentence, 0.0);
+  EXPECT_DOUBLE_EQ(p.overlap.unigrams, 0.0);
+  EXPECT_DOUBLE_EQ(p.overlap.words, 0.0);
+  EXPECT_DOUBLE_EQ(p.overlap.length_ratio, 0.0);
+  EXPECT_DOUBLE_EQ(p.a_in_b, 1.0);  // One passage covers both.
+}
+
 }  // namespace
 }  // namespace neardup

@@ -123,7 +123,8 @@ struct PairAnalysis {
   bool datelines_differ = false;
   double a_in_b = 0;  // Share of a's words inside passages shared with b.
   double b_in_a = 0;  // Share of b's words inside passages shared with a.
-  // Wording overlap, the evidence for texts too short for passages.
+  // Wording overlap, the evidence for texts too short for passages: measured
+  // for sentence-length pairs only (see `sentence`), all zero otherwise.
   WordOverlap overlap;
   // Sentence-length pairs (both texts at most kSentenceTokens words): the
   // probability that they say the same thing, from `overlap` and the
