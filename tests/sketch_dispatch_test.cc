@@ -26,6 +26,8 @@
 #include "sketch_reference_text.h"
 #include "text/byte_classes.h"
 #include "text/shingle_kernels.h"
+#include "text/stopwords.h"
+#include "text/word_hash_kernels.h"
 
 namespace neardup {
 namespace {
@@ -218,6 +220,82 @@ TEST_P(SketchDispatchTest, ClassifyBytesMatchesReference) {
       for (size_t n = 0; n <= 64; ++n) check(offset, n);
     }
   }
+}
+
+// Words of 1..15 letters and digits in mixed case (stopwords among them,
+// in any case, and words one letter off a stopword), with random bytes past
+// each word in its 16, in batches of every size 0..67 and 255..257 (the
+// vector step, its tail, the tokenizer's batch), through the dispatching
+// call and the kernel pointer.
+TEST_P(SketchDispatchTest, HashAsciiWordsMatchesReference) {
+  std::mt19937_64 rng(12);
+  const absl::Span<const std::string_view> stopwords = internal::Stopwords();
+  const internal::StopwordProbe probe = internal::StopwordTable::Get().probe();
+  ASSERT_TRUE(internal::StopwordTable::Get().perfect());
+  constexpr char kAlnum[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  auto random_word = [&] {
+    std::string w;
+    const int kind = static_cast<int>(rng() % 4);
+    if (kind <= 1) {
+      w = std::string(stopwords[rng() % stopwords.size()]);
+      // The list holds apostrophes; the kernel's words have none.
+      w.erase(std::remove(w.begin(), w.end(), '\''), w.end());
+      if (w.empty() || w.size() > 15) w = "the";
+      for (char& c : w) {
+        if (rng() % 3 == 0 && c >= 'a' && c <= 'z') c = c - 'a' + 'A';
+      }
+      if (kind == 1) w[rng() % w.size()] = kAlnum[rng() % 62];
+    } else {
+      const size_t n = 1 + rng() % 15;
+      for (size_t j = 0; j < n; ++j) w.push_back(kAlnum[rng() % 62]);
+    }
+    return w;
+  };
+  size_t stopwords_seen = 0;
+  for (size_t count : AwkwardLengths()) {
+    for (int round = 0; round < 4; ++round) {
+      const size_t room = (count + 7) / 8 * 8;
+      std::vector<uint64_t> lo(room), hi(room);
+      std::vector<uint32_t> lens(room);
+      for (size_t k = 0; k < room; ++k) {
+        const std::string w = random_word();
+        unsigned char bytes[16];
+        for (unsigned char& b : bytes) b = static_cast<unsigned char>(rng());
+        std::copy(w.begin(), w.end(), bytes);
+        lo[k] = 0;
+        hi[k] = 0;
+        for (int j = 0; j < 8; ++j) {
+          lo[k] |= uint64_t{bytes[j]} << (8 * j);
+          hi[k] |= uint64_t{bytes[8 + j]} << (8 * j);
+        }
+        lens[k] = static_cast<uint32_t>(w.size());
+      }
+      const testing::ReferenceWordHashes want =
+          testing::ReferenceHashAsciiWords(lo.data(), hi.data(), lens.data(),
+                                           count, stopwords);
+      std::vector<uint64_t> all(room, 0), content(room, 0);
+      const size_t n =
+          internal::HashAsciiWords(lo.data(), hi.data(), lens.data(), count,
+                                   probe, all.data(), content.data());
+      ASSERT_EQ(n, want.content.size()) << "count=" << count;
+      stopwords_seen += count - n;
+      all.resize(count);
+      content.resize(n);
+      EXPECT_EQ(all, want.all) << "count=" << count;
+      EXPECT_EQ(content, want.content) << "count=" << count;
+      std::vector<uint64_t> all2(room, 0), content2(room, 0);
+      const size_t n2 = internal::HashAsciiWordsKernel()(
+          lo.data(), hi.data(), lens.data(), count, probe, all2.data(),
+          content2.data());
+      EXPECT_EQ(n2, n);
+      all2.resize(count);
+      content2.resize(n2);
+      EXPECT_EQ(all2, want.all);
+      EXPECT_EQ(content2, want.content);
+    }
+  }
+  EXPECT_GT(stopwords_seen, 1000u);  // The probe was exercised.
 }
 
 std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {

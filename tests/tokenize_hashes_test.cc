@@ -17,6 +17,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hwy/targets.h"
 
 #include "neardup/minhash.h"
 #include "neardup/simhash.h"
@@ -172,6 +173,26 @@ TEST(TokenizeHashesTest, RandomAwkwardTexts) {
       ExpectSameAsTokenize(text, options, &buffer);
     }
   }
+}
+
+// Under every SIMD target: on AVX-512 the plain ASCII words go through the
+// batch word hasher (text/word_hash_kernels.h), elsewhere one at a time; the
+// words and stopword flags are Tokenize()'s either way.
+TEST(TokenizeHashesTest, EveryTargetGivesTheSameWords) {
+  std::mt19937_64 rng(31);
+  std::vector<std::string> texts;
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    texts.push_back(testing::GenerateEnglishText(5000, seed));
+  }
+  for (int iter = 0; iter < 200; ++iter) texts.push_back(RandomText(rng, 40));
+  for (int64_t target : hwy::SupportedAndGeneratedTargets()) {
+    hwy::SetSupportedTargetsForTest(target);
+    internal::TokenHashBuffer buffer;
+    for (const std::string& text : texts) {
+      ExpectSameAsTokenize(text, {}, &buffer);
+    }
+  }
+  hwy::SetSupportedTargetsForTest(0);
 }
 
 // Every prefix of a text: words ending at the end of the text, at 64-byte

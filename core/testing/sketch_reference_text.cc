@@ -2,7 +2,9 @@
 
 #include "sketch_reference_text.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "xxhash.h"
@@ -94,6 +96,28 @@ std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes) {
     if (c == '.' || c == ',') masks[4] |= bit;
   }
   return masks;
+}
+
+ReferenceWordHashes ReferenceHashAsciiWords(
+    const uint64_t* lo, const uint64_t* hi, const uint32_t* lens, size_t count,
+    absl::Span<const std::string_view> stopwords) {
+  ReferenceWordHashes out;
+  for (size_t k = 0; k < count; ++k) {
+    std::string word;
+    for (uint32_t j = 0; j < lens[k]; ++j) {
+      const uint64_t half = j < 8 ? lo[k] : hi[k];
+      char c = static_cast<char>((half >> (8 * (j % 8))) & 0xFF);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      word.push_back(c);
+    }
+    const uint64_t h = ReferenceTokenHash(word);
+    out.all.push_back(h);
+    if (std::find(stopwords.begin(), stopwords.end(), word) ==
+        stopwords.end()) {
+      out.content.push_back(h);
+    }
+  }
+  return out;
 }
 
 }  // namespace neardup::testing

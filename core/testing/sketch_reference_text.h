@@ -9,8 +9,10 @@
 #define NEARDUP_TESTING_SKETCH_REFERENCE_TEXT_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "absl/types/span.h"
 
@@ -26,6 +28,19 @@ uint64_t ReferenceShingleHash(absl::Span<const uint64_t> window);
 // to bit k, bits past the end 0, in the order of internal::ByteClassMasks:
 // {A-Z a-z, 0-9, 0x80-0xFF, ', . or ,}.
 std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes);
+
+// The batch word hasher's result (internal::HashAsciiWords): word k is the
+// first lens[k] (1..15) bytes of lo[k] then hi[k] (little-endian), ASCII
+// letters and digits; `all` gets the token hash of each word lower-cased,
+// `content` those of the words that are not in `stopwords` (normalised
+// words), byte by byte.
+struct ReferenceWordHashes {
+  std::vector<uint64_t> all;
+  std::vector<uint64_t> content;
+};
+ReferenceWordHashes ReferenceHashAsciiWords(
+    const uint64_t* lo, const uint64_t* hi, const uint32_t* lens, size_t count,
+    absl::Span<const std::string_view> stopwords);
 
 }  // namespace neardup::testing
 

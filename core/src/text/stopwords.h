@@ -15,6 +15,8 @@
 #include "absl/base/optimization.h"
 #include "absl/types/span.h"
 
+#include "text/word_hash_kernels.h"
+
 namespace neardup::internal {
 
 // The stopword hashes in a collision-free ("perfect") table of 1024 slots,
@@ -43,6 +45,11 @@ class StopwordTable {
   // True when the collision-free table was built (always, for this list).
   bool perfect() const { return perfect_; }
 
+  // The table for a vector probe (HashAsciiWords()); valid when perfect().
+  StopwordProbe probe() const {
+    return StopwordProbe{slots_.data(), displacement_.data()};
+  }
+
  private:
   StopwordTable();
   static constexpr size_t kSlots = 1024;
@@ -56,7 +63,7 @@ class StopwordTable {
   bool Build(const std::vector<uint64_t>& hashes);
 
   alignas(64) std::array<uint64_t, kSlots> slots_{};
-  std::array<uint16_t, kBuckets> displacement_{};
+  alignas(64) std::array<uint16_t, kBuckets> displacement_{};
   bool perfect_ = false;
   std::vector<uint64_t> sorted_;  // Every stopword hash, sorted.
 };

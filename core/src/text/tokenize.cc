@@ -34,6 +34,7 @@
 #include "text/normalize.h"
 #include "text/stopwords.h"
 #include "text/token_hashes.h"
+#include "text/word_hash_kernels.h"
 
 namespace neardup {
 namespace {
@@ -129,7 +130,12 @@ class Tokenizer {
       : s_(reinterpret_cast<const uint8_t*>(text.data())),
         size_(std::min<size_t>(text.size(), UINT32_MAX)),
         sink_(sink),
-        stopwords_(internal::StopwordTable::Get()) {}
+        stopwords_(internal::StopwordTable::Get()),
+        probe_(stopwords_.probe()),
+        hash_words_(std::is_same_v<Sink, HashSink> && stopwords_.perfect() &&
+                            internal::AsciiWordBatchPays()
+                        ? internal::HashAsciiWordsKernel()
+                        : nullptr) {}
 
   // Tokenises the line [begin, end), which holds no '\n'.
   void TokenizeLine(size_t i, size_t end) {
@@ -145,6 +151,9 @@ class Tokenizer {
   // 15 bytes is hashed right there; anything else (a word that a following
   // ', ., , or non-ASCII byte may continue, a long word, a non-ASCII byte)
   // goes through Step(), as in TokenizeLine().
+  // kBatch: the words go through the batch (batching()); without it the
+  // loop is the one word at a time, with no trace of the batch.
+  template <bool kBatch>
   void TokenizeLineBlocks(size_t i, size_t end) {
     bool sentence_start = false;  // Unused by this sink.
     internal::TokenHashBuffer& buffer = *sink_.buffer;
@@ -153,7 +162,11 @@ class Tokenizer {
     // is written back before and read again after them.
     internal::TokenHashBuffer::Cursor cursor = buffer.GetCursor();
     const internal::ClassifyBytesFn classify = internal::ClassifyBytesKernel();
+    auto flush = [&] {
+      if constexpr (kBatch) FlushBatch(buffer, cursor);
+    };
     auto slow = [&](auto step) {
+      flush();
       buffer.Commit(cursor);
       const size_t next = step();
       cursor = buffer.GetCursor();
@@ -203,6 +216,28 @@ class Tokenizer {
         buffer.EnsureRoom(cursor, 32);
         const uint8_t* const block = s_ + i;
         p = limit;
+        if constexpr (kBatch) {
+          // The words before the first rare one join the batch, by bit
+          // scans alone; their hashes and stopword flags come 8 at a time
+          // in FlushBatch().
+          const int cut = std::countr_zero(rare_lasts);  // 64 when none.
+          const uint64_t before =
+              cut >= 64 ? ~uint64_t{0} : (uint64_t{1} << cut) - 1;
+          uint64_t batch = lasts & before;
+          const uint32_t at = static_cast<uint32_t>(i);
+          while (batch != 0) {
+            const uint32_t s = static_cast<uint32_t>(std::countr_zero(starts));
+            word_lo_[pending_] = LoadLittleEndian64(s_ + at + s);
+            word_hi_[pending_] = LoadLittleEndian64(s_ + at + s + 8);
+            word_lens_[pending_] =
+                static_cast<uint32_t>(std::countr_zero(batch)) + 1 - s;
+            ++pending_;
+            starts &= starts - 1;
+            batch &= batch - 1;
+          }
+          lasts &= ~before;
+          if (pending_ > kBatchWords - 32) flush();
+        }
         while (starts != 0) {
           const size_t s = static_cast<size_t>(std::countr_zero(starts));
           const size_t last = static_cast<size_t>(std::countr_zero(lasts));
@@ -234,6 +269,7 @@ class Tokenizer {
               continue;
             }
           }
+          flush();
           AppendAsciiRun(block + s, n, cursor);
           starts &= starts - 1;
           lasts &= lasts - 1;
@@ -241,6 +277,7 @@ class Tokenizer {
         i += p;
         continue;
       }
+      flush();
       while (p < limit) {
         const uint64_t from_p = ~uint64_t{0} << p;
         const uint64_t a = alnum & from_p;
@@ -283,7 +320,41 @@ class Tokenizer {
       }
       i += p;
     }
+    // The batch may wait for the next lines' words: FinishBatch().
     buffer.Commit(cursor);
+  }
+
+  // True when TokenizeLineBlocks<true>() is the one to call.
+  bool batching() const { return hash_words_ != nullptr; }
+
+  // Hashes the batch's words into `buffer` (TokenizeLineBlocks() ends with
+  // them pending).
+  void FinishBatch() {
+    internal::TokenHashBuffer& buffer = *sink_.buffer;
+    internal::TokenHashBuffer::Cursor cursor = buffer.GetCursor();
+    FlushBatch(buffer, cursor);
+    buffer.Commit(cursor);
+  }
+
+  // Hashes the batch's words through `cursor`, leaving room for 32 more.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void FlushBatch(
+      internal::TokenHashBuffer& buffer,
+      internal::TokenHashBuffer::Cursor& cursor) {
+    if (pending_ == 0) return;
+    // The kernel writes whole vectors; the block being scanned may add 32
+    // words after the batch's.
+    buffer.EnsureRoom(cursor, ((pending_ + 7) & ~size_t{7}) + 32);
+    // The kernel reads whole vectors: the lanes past the batch get defined
+    // (unused) values.
+    std::memset(&word_lo_[pending_], 0, 8 * sizeof(word_lo_[0]));
+    std::memset(&word_hi_[pending_], 0, 8 * sizeof(word_hi_[0]));
+    std::memset(&word_lens_[pending_], 0, 8 * sizeof(word_lens_[0]));
+    const size_t num_content =
+        hash_words_(word_lo_.data(), word_hi_.data(), word_lens_.data(),
+                    pending_, probe_, cursor.all, cursor.content);
+    cursor.all += pending_;
+    cursor.content += num_content;
+    pending_ = 0;
   }
 
   // Appends the hash of the n < 16 ASCII letters and digits at `begin` (16
@@ -640,6 +711,18 @@ class Tokenizer {
   size_t size_;
   Sink sink_;
   const internal::StopwordTable& stopwords_;
+  // The batch word hasher (word_hash_kernels.h) when it pays on this
+  // target; null: each word is hashed as the bit scan finds it.
+  internal::StopwordProbe probe_;
+  internal::HashAsciiWordsFn hash_words_;
+  // The batch: the first 16 bytes and the lengths of words not yet hashed,
+  // and room for HashAsciiWords() to read whole vectors past them.
+  static constexpr size_t kBatchWords = 256;
+  // (Not cleared on construction: a few KB per document.)
+  alignas(64) std::array<uint64_t, kBatchWords + 8> word_lo_;
+  alignas(64) std::array<uint64_t, kBatchWords + 8> word_hi_;
+  alignas(64) std::array<uint32_t, kBatchWords + 8> word_lens_;
+  size_t pending_ = 0;  // Words in the batch.
   // The last word emitted ([begin, end) and hash); no word ends at SIZE_MAX.
   size_t last_begin_ = 0;
   size_t last_end_ = SIZE_MAX;
@@ -677,11 +760,18 @@ void TokenizeLines(std::string_view text, const TokenizeOptions& options,
       }
     }
     if constexpr (std::is_same_v<Sink, HashSink>) {
-      tokenizer.TokenizeLineBlocks(pos, line_end);
+      if (tokenizer.batching()) {
+        tokenizer.template TokenizeLineBlocks<true>(pos, line_end);
+      } else {
+        tokenizer.template TokenizeLineBlocks<false>(pos, line_end);
+      }
     } else {
       tokenizer.TokenizeLine(pos, line_end);
     }
     pos = line_end + 1;
+  }
+  if constexpr (std::is_same_v<Sink, HashSink>) {
+    if (tokenizer.batching()) tokenizer.FinishBatch();
   }
 }
 

@@ -1,0 +1,180 @@
+// Copyright 2026 The neardup Authors.
+//
+// HashAsciiWords (word_hash_kernels.h), compiled once per Highway target
+// (foreach_target.h) and chosen at run time (HWY_DYNAMIC_DISPATCH).
+
+#include "text/word_hash_kernels.h"
+
+#include <cstddef>
+#include <cstdint>
+
+#include "text/hash.h"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "text/word_hash_kernels.cc"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace neardup::internal {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+#undef NEARDUP_WORD_HASH_VECTOR
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+#define NEARDUP_WORD_HASH_VECTOR 1
+#else
+#define NEARDUP_WORD_HASH_VECTOR 0
+#endif
+
+bool AsciiWordBatchPays() { return NEARDUP_WORD_HASH_VECTOR != 0; }
+
+size_t HashAsciiWords(const uint64_t* HWY_RESTRICT lo,
+                      const uint64_t* HWY_RESTRICT hi,
+                      const uint32_t* HWY_RESTRICT lens, size_t count,
+                      const StopwordProbe& probe, uint64_t* HWY_RESTRICT all,
+                      uint64_t* HWY_RESTRICT content) {
+  const uint64_t* HWY_RESTRICT const slots = probe.slots;
+  const uint16_t* HWY_RESTRICT const displacement = probe.displacement;
+  size_t num_content = 0;
+#if NEARDUP_WORD_HASH_VECTOR
+  // 8 words a step, as HashShortWord() defines their hash: the halves
+  // lower-cased (| 0x20: letters gain it, digits have it) and cut to the
+  // length; the 64x64->128 product from four 32x32->64 ones (vpmuludq),
+  // folded; the length term and the avalanche with vpmullq. Then the
+  // stopword probe: the 256 displacements live in 8 registers (vpermi2w on
+  // bits 0-5 of the hash, blends on bits 6 and 7), the slot is one gather.
+  // Lanes past `count` compute values that are not kept.
+  const hn::ScalableTag<uint64_t> d;
+  const hn::RebindToSigned<decltype(d)> di;
+  const hn::Repartition<uint32_t, decltype(d)> d32;
+  const hn::Rebind<uint32_t, decltype(d)> d32h;  // 8 lanes, half a vector.
+  constexpr size_t N = HWY_LANES(uint64_t);
+  static_assert(N == 8, "AVX-512: 8 words a step");
+  const auto lower = hn::Set(d, 0x2020202020202020ULL);
+  const auto ones = hn::Set(d, ~uint64_t{0});
+  const auto key0 = hn::Set(d, kTokenKey0);
+  const auto key1 = hn::Set(d, kTokenKey1);
+  const auto len_mul = hn::Set(d, kTokenLenMul);
+  const auto avalanche_mul = hn::Set(d, kAvalancheMul);
+  const auto low32 = hn::Set(d, 0xFFFFFFFFULL);
+  const auto seven = hn::Set(d, 7);
+  const auto eight = hn::Set(d, 8);
+  const auto eleven = hn::Set(d, 11);
+  const auto low16 = hn::Set(d, 0xFFFF);
+  const auto slot_mask = hn::Set(d, 1023);
+  const __m512i bit6 = _mm512_set1_epi64(64);
+  const __m512i bit7 = _mm512_set1_epi64(128);
+  // Displacements 64j .. 64j + 63 are the pair t[2j], t[2j + 1].
+  __m512i t[8];
+  for (int r = 0; r < 8; ++r) t[r] = _mm512_loadu_si512(displacement + 32 * r);
+  for (size_t k = 0; k < count; k += N) {
+    const auto len = hn::PromoteTo(d, hn::LoadU(d32h, lens + k));
+    // Bytes of the word in each half: lo keeps min(len, 8) bytes, hi the
+    // len - 8 past them (none when len <= 8). The lanes whose shift count
+    // is 64 or more are replaced.
+    const auto bits = hn::ShiftLeft<3>(len);
+    const auto lo_mask = hn::IfThenElse(
+        hn::Gt(len, seven), ones, hn::Shr(ones, hn::Sub(hn::Set(d, 64), bits)));
+    const auto hi_mask = hn::IfThenElseZero(
+        hn::Gt(len, eight), hn::Shr(ones, hn::Sub(hn::Set(d, 128), bits)));
+    const auto a =
+        hn::Xor(hn::And(hn::Or(hn::LoadU(d, lo + k), lower), lo_mask), key0);
+    const auto b =
+        hn::Xor(hn::And(hn::Or(hn::LoadU(d, hi + k), lower), hi_mask), key1);
+    // The 128-bit product a * b, as in MulFold()'s portable form.
+    const auto a_hi = hn::ShiftRight<32>(a);
+    const auto b_hi = hn::ShiftRight<32>(b);
+    const auto ll = hn::MulEven(hn::BitCast(d32, a), hn::BitCast(d32, b));
+    const auto lh = hn::MulEven(hn::BitCast(d32, a), hn::BitCast(d32, b_hi));
+    const auto hl = hn::MulEven(hn::BitCast(d32, a_hi), hn::BitCast(d32, b));
+    const auto hh = hn::MulEven(hn::BitCast(d32, a_hi), hn::BitCast(d32, b_hi));
+    const auto mid =
+        hn::Add(hn::Add(hn::ShiftRight<32>(ll), hn::And(lh, low32)),
+                hn::And(hl, low32));
+    const auto prod_lo = hn::Or(hn::ShiftLeft<32>(mid), hn::And(ll, low32));
+    const auto prod_hi =
+        hn::Add(hn::Add(hh, hn::ShiftRight<32>(lh)),
+                hn::Add(hn::ShiftRight<32>(hl), hn::ShiftRight<32>(mid)));
+    auto h = hn::Xor(hn::Xor(prod_lo, prod_hi), hn::Mul(len, len_mul));
+    // Avalanche(), as in text/hash.h.
+    h = hn::Xor(h, hn::ShiftRight<37>(h));
+    h = hn::Mul(h, avalanche_mul);
+    h = hn::Xor(h, hn::ShiftRight<32>(h));
+    hn::StoreU(h, d, all + k);
+    // displacement[h & 255] in the low 16 bits of each lane (vpermi2w reads
+    // bits 0-5 of every 16-bit index; only each lane's lowest one is kept).
+    const __m512i r0 = _mm512_permutex2var_epi16(t[0], h.raw, t[1]);
+    const __m512i r1 = _mm512_permutex2var_epi16(t[2], h.raw, t[3]);
+    const __m512i r2 = _mm512_permutex2var_epi16(t[4], h.raw, t[5]);
+    const __m512i r3 = _mm512_permutex2var_epi16(t[6], h.raw, t[7]);
+    const __mmask8 b6 = _mm512_test_epi64_mask(h.raw, bit6);
+    const __mmask8 b7 = _mm512_test_epi64_mask(h.raw, bit7);
+    const hn::Vec<decltype(d)> picked{
+        _mm512_mask_blend_epi64(b7, _mm512_mask_blend_epi64(b6, r0, r1),
+                                _mm512_mask_blend_epi64(b6, r2, r3))};
+    const auto slot = hn::And(
+        hn::Xor(hn::ShiftRight<8>(h), hn::And(picked, low16)), slot_mask);
+    const auto found = hn::GatherIndex(d, slots, hn::BitCast(di, slot));
+    const auto keep = hn::AndNot(hn::And(hn::Eq(found, h), hn::Lt(len, eleven)),
+                                 hn::FirstN(d, count - k));
+    // Compressed in a register and stored whole: vpcompressq to memory is
+    // slow on some CPUs, and Highway 1.0.3's Compress() of 64-bit lanes
+    // rebuilds a table on the stack at every call.
+    const hn::Vec<decltype(d)> kept{
+        _mm512_maskz_compress_epi64(keep.raw, h.raw)};
+    hn::StoreU(kept, d, content + num_content);
+    num_content += hn::CountTrue(d, keep);
+  }
+#else
+  for (size_t k = 0; k < count; ++k) {
+    const size_t n = lens[k];
+    const uint64_t lo_mask = ~uint64_t{0} >> (64 - 8 * (n < 8 ? n : 8));
+    const uint64_t hi_mask = n > 8 ? ~uint64_t{0} >> (128 - 8 * n) : 0;
+    const uint64_t h =
+        HashShortWord((lo[k] | 0x2020202020202020ULL) & lo_mask,
+                      (hi[k] | 0x2020202020202020ULL) & hi_mask, n);
+    const size_t slot = ((h >> 8) ^ displacement[h & 255]) & 1023;
+    const bool stopword = (n <= 10) & (slots[slot] == h);
+    all[k] = h;
+    content[num_content] = h;
+    num_content += !stopword;
+  }
+#endif
+  return num_content;
+}
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace neardup::internal
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace neardup::internal {
+
+HWY_EXPORT(HashAsciiWords);
+HWY_EXPORT(AsciiWordBatchPays);
+
+size_t HashAsciiWords(const uint64_t* lo, const uint64_t* hi,
+                      const uint32_t* lens, size_t count,
+                      const StopwordProbe& probe, uint64_t* all,
+                      uint64_t* content) {
+  return HWY_DYNAMIC_DISPATCH(HashAsciiWords)(lo, hi, lens, count, probe, all,
+                                              content);
+}
+
+HashAsciiWordsFn HashAsciiWordsKernel() {
+  // As ClassifyBytesKernel(): choose the target before taking the entry.
+  hwy::ChosenTarget& chosen = hwy::GetChosenTarget();
+  if (!chosen.IsInitialized()) chosen.Update(hwy::SupportedTargets());
+  return &HWY_DYNAMIC_DISPATCH(HashAsciiWords);
+}
+
+bool AsciiWordBatchPays() {
+  hwy::ChosenTarget& chosen = hwy::GetChosenTarget();
+  if (!chosen.IsInitialized()) chosen.Update(hwy::SupportedTargets());
+  return HWY_DYNAMIC_DISPATCH(AsciiWordBatchPays)();
+}
+
+}  // namespace neardup::internal
+#endif  // HWY_ONCE
