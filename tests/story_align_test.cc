@@ -11,6 +11,8 @@
 #include "neardup/align.h"
 #include "neardup/text.h"
 
+#include "story/seed_index.h"
+
 namespace neardup {
 namespace {
 
@@ -183,6 +185,53 @@ TEST(AlignTest, RandomTextsWithPlantedReuse) {
         best,
         std::min<size_t>(40, std::min(a.size() - from, b.size() - to)) - 1);
   }
+}
+
+// A scan indexes each text's seeds once (internal::IndexSeeds) and aligns
+// every pair from the indexes: the same passages as AlignPassages, which
+// indexes the pair itself, whichever text is first.
+TEST(AlignTest, IndexedOncePerTextIsTheSameAsPerPair) {
+  std::mt19937_64 rng(7);
+  std::vector<uint64_t> source(200);
+  for (auto& x : source) x = 1000 + rng() % 500;
+  std::vector<std::vector<Token>> texts;
+  for (int t = 0; t < 12; ++t) {
+    // Own words from a small vocabulary, and most texts a piece of the
+    // source (some pieces shorter than a passage).
+    std::uniform_int_distribution<uint64_t> word(0, 5 + rng() % 40);
+    std::vector<uint64_t> h(3 + rng() % 120);
+    for (auto& x : h) x = word(rng);
+    const size_t from = rng() % 150, length = rng() % 40;
+    for (size_t k = 0; k < length && k < h.size(); ++k) {
+      h[(k + t) % h.size()] = source[from + k];
+    }
+    texts.push_back(Tokens(h));
+  }
+  const AlignOptions options;
+  std::vector<internal::SeedIndex> seeds;
+  for (const auto& t : texts) {
+    seeds.push_back(internal::IndexSeeds(t, options.seed_words, true));
+  }
+  int with_passages = 0;
+  for (size_t x = 0; x < texts.size(); ++x) {
+    for (size_t y = 0; y < texts.size(); ++y) {
+      const std::vector<Passage> want = AlignPassages(texts[x], texts[y]);
+      const std::vector<Passage> got = internal::AlignIndexed(
+          texts[x], seeds[x], texts[y], seeds[y], options);
+      ASSERT_EQ(got.size(), want.size()) << x << " " << y;
+      for (size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(got[i].a_first, want[i].a_first);
+        EXPECT_EQ(got[i].a_last, want[i].a_last);
+        EXPECT_EQ(got[i].b_first, want[i].b_first);
+        EXPECT_EQ(got[i].b_last, want[i].b_last);
+        EXPECT_EQ(got[i].matched, want[i].matched);
+        EXPECT_EQ(got[i].a.begin, want[i].a.begin);
+        EXPECT_EQ(got[i].b.end, want[i].b.end);
+      }
+      with_passages += !want.empty();
+    }
+  }
+  EXPECT_GT(with_passages, 12);  // Not only each text with itself.
 }
 
 }  // namespace

@@ -9,8 +9,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/types/span.h"
+
+#include "story/seed_index.h"
 
 namespace neardup {
 namespace {
@@ -44,36 +45,42 @@ bool Overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
 
 }  // namespace
 
-std::vector<Passage> AlignPassages(absl::Span<const Token> a,
-                                   absl::Span<const Token> b,
-                                   const AlignOptions& options) {
-  std::vector<Passage> found;
-  if (a.empty() || b.empty()) return found;
-  const int n = static_cast<int>(std::min<size_t>(
-      std::max(options.seed_words, 1), std::min(a.size(), b.size())));
-  const int max_gap = std::max(options.max_gap, 0);
+namespace internal {
 
-  // The seeds of b: each seed hash -> its first position and count, and
-  // the positions of one seed chained in ascending order through `next`
-  // (one table and one array, not a list per seed: the allocations were
-  // most of a scan's cost per pair).
-  struct Seed {
-    uint32_t first;
-    uint32_t count;
-  };
-  const size_t seeds_b = b.size() - n + 1;
-  absl::flat_hash_map<uint64_t, Seed> index;
-  index.reserve(seeds_b);
-  std::vector<uint32_t> next(seeds_b);
-  for (size_t j = seeds_b; j-- > 0;) {
-    const auto it = index.try_emplace(SeedHash(b, j, n), Seed{0, 0}).first;
-    next[j] = it->second.first;
+SeedIndex IndexSeeds(absl::Span<const Token> tokens, int n, bool with_table) {
+  SeedIndex index;
+  index.n = n;
+  if (n <= 0 || tokens.size() < static_cast<size_t>(n)) return index;
+  const size_t seeds = tokens.size() - n + 1;
+  index.hashes.resize(seeds);
+  for (size_t j = 0; j < seeds; ++j) index.hashes[j] = SeedHash(tokens, j, n);
+  if (!with_table) return index;
+  index.table.reserve(seeds);
+  index.next.resize(seeds);
+  for (size_t j = seeds; j-- > 0;) {
+    const auto it =
+        index.table.try_emplace(index.hashes[j], SeedIndex::Seed{0, 0}).first;
+    index.next[j] = it->second.first;
     it->second.first = static_cast<uint32_t>(j);
     ++it->second.count;
   }
+  return index;
+}
 
-  for (size_t i = 0; i + n <= a.size(); ++i) {
-    const auto it = index.find(SeedHash(a, i, n));
+std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
+                                  const SeedIndex& a_seeds,
+                                  absl::Span<const Token> b,
+                                  const SeedIndex& b_seeds,
+                                  const AlignOptions& options) {
+  std::vector<Passage> found;
+  if (a.empty() || b.empty()) return found;
+  const int n = b_seeds.n;
+  const int max_gap = std::max(options.max_gap, 0);
+  const auto& index = b_seeds.table;
+  const std::vector<uint32_t>& next = b_seeds.next;
+
+  for (size_t i = 0; i < a_seeds.hashes.size(); ++i) {
+    const auto it = index.find(a_seeds.hashes[i]);
     if (it == index.end()) continue;
     if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;
     uint32_t j = it->second.first;
@@ -160,6 +167,18 @@ std::vector<Passage> AlignPassages(absl::Span<const Token> a,
     p.b = {b[p.b_first].begin, b[p.b_last - 1].end};
   }
   return kept;
+}
+
+}  // namespace internal
+
+std::vector<Passage> AlignPassages(absl::Span<const Token> a,
+                                   absl::Span<const Token> b,
+                                   const AlignOptions& options) {
+  if (a.empty() || b.empty()) return {};
+  const int n = static_cast<int>(std::min<size_t>(
+      std::max(options.seed_words, 1), std::min(a.size(), b.size())));
+  return internal::AlignIndexed(a, internal::IndexSeeds(a, n, false), b,
+                                internal::IndexSeeds(b, n, true), options);
 }
 
 double CoverageOfA(absl::Span<const Passage> passages, size_t a_tokens) {

@@ -77,12 +77,20 @@ constexpr uint64_t kTextKeySeed = 0x73746f72796b6579ULL;  // "storykey"
 // order.
 std::vector<Passage> AlignOriented(const DocFeatures& fa, const DocFeatures& fb,
                                    const AlignOptions& options) {
+  // The seed indexes hold the n AlignPassages would use when both texts
+  // have that many words; shorter texts are indexed for the pair.
+  const size_t n = static_cast<size_t>(std::max(options.seed_words, 1));
+  const bool indexed = fa.seeds.n == static_cast<int>(n) &&
+                       fb.seeds.n == static_cast<int>(n) &&
+                       fa.tokens.size() >= n && fb.tokens.size() >= n;
+  auto align = [&](const DocFeatures& x, const DocFeatures& y) {
+    return indexed ? AlignIndexed(x.tokens, x.seeds, y.tokens, y.seeds, options)
+                   : AlignPassages(x.tokens, y.tokens, options);
+  };
   // Equal keys mean equal texts (but for a 2^-64 chance), which align the
   // same either way.
-  if (fa.text_key <= fb.text_key) {
-    return AlignPassages(fa.tokens, fb.tokens, options);
-  }
-  std::vector<Passage> passages = AlignPassages(fb.tokens, fa.tokens, options);
+  if (fa.text_key <= fb.text_key) return align(fa, fb);
+  std::vector<Passage> passages = align(fb, fa);
   for (Passage& p : passages) {
     std::swap(p.a, p.b);
     std::swap(p.a_first, p.b_first);
@@ -298,6 +306,8 @@ std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
     features[i].text_key = XXH3_64bits_withSeed(
         docs[i].text.data(), docs[i].text.size(), kTextKeySeed);
     features[i].tokens = Tokenize(docs[i].text, options.tokenize).tokens;
+    features[i].seeds = IndexSeeds(features[i].tokens,
+                                   std::max(options.align.seed_words, 1), true);
     features[i].dateline = DatelinePlace(docs[i].text);
     model.AddDocument(features[i].tokens);
   }

@@ -19,6 +19,8 @@
 #include "neardup/text.h"
 #include "neardup/tfidf.h"
 
+#include "story/seed_index.h"
+
 namespace neardup::internal {
 
 // A rare name or number of a document, with its weight (blended IDF).
@@ -34,6 +36,9 @@ struct DocFeatures {
   // breaks exact ties of the origin evidence (StoryContext::TextKeyLess).
   uint64_t text_key = 0;
   std::vector<Token> tokens;
+  // Seeds of max(align.seed_words, 1) words for AlignIndexed: each pair
+  // reuses them instead of indexing its texts again.
+  SeedIndex seeds;
   TermVector vector;            // Content words, background-blended IDF.
   std::vector<NameTerm> names;  // Sorted by hash, distinct.
   double names_weight = 0;      // Sum of the names' weights.
