@@ -123,11 +123,6 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
         {probe.number, sketch.published, internal::OutletHash(doc.outlet)});
     AddCites(probe.cites, &story);
 
-    // The slots of its keys, looked up by Judge(), may have left the cache
-    // since (its reads): start loading them again while the record is
-    // encoded and written, before they are listed below.
-    for (uint64_t key : judgement.keys) postings.Prefetch(key);
-
     DocRecord rec;
     rec.doc = probe.number;
     rec.story = story.story;
