@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "internal/hwy_target.h"
 #include "text/byte_classes.h"
 #include "text/hash.h"
 
@@ -98,10 +99,7 @@ void ClassifyBytes(const uint8_t* p, size_t n, ByteClassMasks* out) {
 }
 
 ClassifyBytesFn ClassifyBytesKernel() {
-  // Before the first dispatch (or after a target was forced) the table's
-  // entry is the stub that chooses the target on every call: choose now.
-  hwy::ChosenTarget& chosen = hwy::GetChosenTarget();
-  if (!chosen.IsInitialized()) chosen.Update(hwy::SupportedTargets());
+  ChooseSimdTarget();
   return &HWY_DYNAMIC_DISPATCH(ClassifyBytes);
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "internal/hwy_target.h"
 #include "text/hash.h"
 
 #undef HWY_TARGET_INCLUDE
@@ -164,15 +165,12 @@ size_t HashAsciiWords(const uint64_t* lo, const uint64_t* hi,
 }
 
 HashAsciiWordsFn HashAsciiWordsKernel() {
-  // As ClassifyBytesKernel(): choose the target before taking the entry.
-  hwy::ChosenTarget& chosen = hwy::GetChosenTarget();
-  if (!chosen.IsInitialized()) chosen.Update(hwy::SupportedTargets());
+  ChooseSimdTarget();
   return &HWY_DYNAMIC_DISPATCH(HashAsciiWords);
 }
 
 bool AsciiWordBatchPays() {
-  hwy::ChosenTarget& chosen = hwy::GetChosenTarget();
-  if (!chosen.IsInitialized()) chosen.Update(hwy::SupportedTargets());
+  ChooseSimdTarget();
   return HWY_DYNAMIC_DISPATCH(AsciiWordBatchPays)();
 }
 
