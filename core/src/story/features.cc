@@ -340,13 +340,16 @@ std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
           {t.hash, idf(t.hash),
            std::string(docs[i].text.substr(t.begin, t.end - t.begin))});
     }
-    // Word sets for short texts: every word, content words with their
-    // rarity, bigrams and trigrams of consecutive words (stopwords kept:
+    // Content words with their rarity (the rest cosine's IDF); for texts
+    // short enough to be measured as sentences (AnalyzePair), word sets:
+    // every word, bigrams and trigrams of consecutive words (stopwords kept:
     // "sold to" vs "bought from"), numbers.
+    const bool sentence = f.tokens.size() <= kSentenceTokens;
     for (size_t k = 0; k < f.tokens.size(); ++k) {
       const Token& t = f.tokens[k];
-      f.unigrams.push_back(t.hash);
       if (IsContent(t)) f.words.push_back({t.hash, 0.0});
+      if (!sentence) continue;
+      f.unigrams.push_back(t.hash);
       if (t.flags & kTokenNumber) f.numbers.push_back(t.hash);
       if (k >= 1) {
         const uint64_t bigram = NgramHash(f.tokens[k - 1].hash, t.hash);

@@ -45,7 +45,9 @@ struct DocFeatures {
   // Distinct content words with their IDF, sorted by hash; their sum.
   std::vector<std::pair<uint64_t, double>> words;
   double words_weight = 0;
-  // Distinct hashes, sorted: every word, word bigrams and trigrams, numbers.
+  // Distinct hashes, sorted: every word, word bigrams and trigrams, numbers;
+  // only for texts of at most kSentenceTokens words (sentence pairs use
+  // them), empty otherwise.
   std::vector<uint64_t> unigrams;
   std::vector<uint64_t> bigrams;
   std::vector<uint64_t> trigrams;
