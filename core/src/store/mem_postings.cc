@@ -48,28 +48,21 @@ bool MemPostings::Remove(uint64_t key, uint32_t doc) {
   auto it = map_.find(key);
   if (it == map_.end()) return false;
   Entry& e = it->second;
-  if (e.first == doc) {
-    if (e.more == 0) {
-      map_.erase(it);
-    } else {
-      List& rest = overflow_[e.more - 1];
-      e.first = rest.front();
-      rest.erase(rest.begin());
-      if (rest.empty()) {
-        list_bytes_ -= HeapBytes(rest);
-        List().swap(rest);
-        free_.push_back(e.more - 1);
-        e.more = 0;
-      }
-    }
+  if (e.more == 0) {
+    if (e.first != doc) return false;
+    map_.erase(it);
     --postings_;
     return true;
   }
-  if (e.more == 0) return false;
   List& rest = overflow_[e.more - 1];
-  auto pos = std::lower_bound(rest.begin(), rest.end(), doc);
-  if (pos == rest.end() || *pos != doc) return false;
-  rest.erase(pos);
+  if (e.first == doc) {
+    e.first = rest.front();
+    rest.erase(rest.begin());
+  } else {
+    auto pos = std::lower_bound(rest.begin(), rest.end(), doc);
+    if (pos == rest.end() || *pos != doc) return false;
+    rest.erase(pos);
+  }
   if (rest.empty()) {
     list_bytes_ -= HeapBytes(rest);
     List().swap(rest);
