@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <string_view>
@@ -185,32 +186,46 @@ TEST_P(SketchDispatchTest, ShingleHashesMatchReference) {
 }
 
 // Every byte value at every position, then text-like bytes, over lengths
-// 0..64 and every alignment of the source within a 64-byte line.
+// 0..64 and every alignment of the source within a 64-byte line, then spans
+// of several blocks (whole and short last blocks) at every alignment.
 TEST_P(SketchDispatchTest, ClassifyBytesMatchesReference) {
   std::mt19937_64 rng(11);
-  alignas(64) unsigned char buffer[64 + 64 + 64];
+  constexpr size_t kMaxBytes = 64 * 5 + 1;
+  alignas(64) unsigned char buffer[64 + kMaxBytes + 64];
   auto check = [&](size_t offset, size_t n) {
-    internal::ByteClassMasks m, via_pointer;
-    internal::ClassifyBytes(buffer + offset, n, &m);
-    internal::ClassifyBytesKernel()(buffer + offset, n, &via_pointer);
-    EXPECT_EQ(via_pointer.letter, m.letter);
-    EXPECT_EQ(via_pointer.digit, m.digit);
-    EXPECT_EQ(via_pointer.non_ascii, m.non_ascii);
-    EXPECT_EQ(via_pointer.apostrophe, m.apostrophe);
-    EXPECT_EQ(via_pointer.point, m.point);
-    const std::array<uint64_t, 5> want = testing::ReferenceClassifyBytes(
-        std::string_view(reinterpret_cast<const char*>(buffer + offset), n));
-    EXPECT_EQ(m.letter, want[0]) << "offset=" << offset << " n=" << n;
-    EXPECT_EQ(m.digit, want[1]) << "offset=" << offset << " n=" << n;
-    EXPECT_EQ(m.non_ascii, want[2]) << "offset=" << offset << " n=" << n;
-    EXPECT_EQ(m.apostrophe, want[3]) << "offset=" << offset << " n=" << n;
-    EXPECT_EQ(m.point, want[4]) << "offset=" << offset << " n=" << n;
+    const size_t blocks = (n + 63) / 64;
+    // One block past the result, to catch a write past it.
+    internal::ByteClassMasks m[7], via_pointer[7];
+    std::memset(m, 0xA5, sizeof(m));
+    std::memset(via_pointer, 0xA5, sizeof(via_pointer));
+    internal::ClassifyBytes(buffer + offset, n, m);
+    internal::ClassifyBytesKernel()(buffer + offset, n, via_pointer);
+    ASSERT_EQ(std::memcmp(m, via_pointer, sizeof(m)), 0)
+        << "offset=" << offset << " n=" << n;
+    EXPECT_EQ(m[blocks].letter, 0xA5A5A5A5A5A5A5A5ULL) << "n=" << n;
+    EXPECT_EQ(m[blocks].newline, 0xA5A5A5A5A5A5A5A5ULL) << "n=" << n;
+    for (size_t b = 0; b < blocks; ++b) {
+      const std::array<uint64_t, 6> want =
+          testing::ReferenceClassifyBytes(std::string_view(
+              reinterpret_cast<const char*>(buffer + offset + 64 * b),
+              std::min<size_t>(64, n - 64 * b)));
+      const std::string where = "offset=" + std::to_string(offset) +
+                                " n=" + std::to_string(n) +
+                                " block=" + std::to_string(b);
+      EXPECT_EQ(m[b].letter, want[0]) << where;
+      EXPECT_EQ(m[b].digit, want[1]) << where;
+      EXPECT_EQ(m[b].non_ascii, want[2]) << where;
+      EXPECT_EQ(m[b].apostrophe, want[3]) << where;
+      EXPECT_EQ(m[b].point, want[4]) << where;
+      EXPECT_EQ(m[b].newline, want[5]) << where;
+    }
   };
   for (size_t i = 0; i < sizeof(buffer); ++i) {
     buffer[i] = static_cast<unsigned char>(i * 0x4D + 3);  // All 256 values.
   }
   for (size_t offset = 0; offset < 128; ++offset) check(offset, 64);
-  constexpr char kAlphabet[] = "aZz09'.,- \n\x80\xff\x7f/@[`{:";
+  for (size_t offset = 0; offset < 64; ++offset) check(offset, 256);
+  constexpr char kAlphabet[] = "aZz09'.,- \n\x80\xff\x7f/@[`{:\n\x0a";
   for (int round = 0; round < 20; ++round) {
     for (unsigned char& c : buffer) {
       c = static_cast<unsigned char>(
@@ -218,6 +233,9 @@ TEST_P(SketchDispatchTest, ClassifyBytesMatchesReference) {
     }
     for (size_t offset = 0; offset < 64; offset += 7) {
       for (size_t n = 0; n <= 64; ++n) check(offset, n);
+    }
+    for (size_t offset = 0; offset < 64; offset += 13) {
+      for (size_t n = 65; n <= kMaxBytes; n += 3) check(offset, n);
     }
   }
 }

@@ -238,6 +238,42 @@ TEST(TokenizeHashesTest, AwkwardWordsAtEveryOffset) {
   }
 }
 
+// The hashes-only path classifies 8 KB of text at a time and finds the line
+// ends in those masks (memchr past them): line ends and awkward words on
+// either side of the window's edges, lines longer than the window, and a
+// text that is one line.
+TEST(TokenizeHashesTest, LinesAcrossTheClassifiedWindow) {
+  std::mt19937_64 rng(41);
+  internal::TokenHashBuffer buffer;
+  std::string words = testing::GenerateEnglishText(30000, 5);
+  for (char& c : words) {
+    if (c == '\n') c = ' ';
+  }
+  ExpectSameAsTokenize(words, {}, &buffer);  // One line of 30 KB.
+  for (size_t edge : {8192, 8192 * 2, 8192 * 3}) {
+    for (size_t at = edge - 70; at < edge + 70; at += 3) {
+      std::string text = words.substr(0, at);
+      text += "\n";
+      text += RandomText(rng, 8);
+      text += "\n";
+      text += words.substr(at, 20000);
+      for (bool skip : {true, false}) {
+        TokenizeOptions options;
+        options.skip_boilerplate = skip;
+        ExpectSameAsTokenize(text, options, &buffer);
+      }
+    }
+  }
+  // Short lines throughout, and a long line (past a window) between them.
+  std::string lines;
+  while (lines.size() < 40000) {
+    lines += RandomText(rng, 1 + rng() % 12);
+    lines += "\n";
+    if (rng() % 50 == 0) lines += words.substr(0, 9000 + rng() % 9000);
+  }
+  ExpectSameAsTokenize(lines, {}, &buffer);
+}
+
 // One-letter words: 32 to a 64-byte block, three times the words the buffer
 // reserves for, so it grows in the middle of blocks, at every length.
 TEST(TokenizeHashesTest, DenseWordsGrowTheBuffer) {

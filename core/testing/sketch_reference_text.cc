@@ -84,8 +84,8 @@ uint64_t ReferenceShingleHash(absl::Span<const uint64_t> window) {
   return Avalanche(h ^ SplitMix64(kShingleHashSeed + window.size()));
 }
 
-std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes) {
-  std::array<uint64_t, 5> masks = {};
+std::array<uint64_t, 6> ReferenceClassifyBytes(std::string_view bytes) {
+  std::array<uint64_t, 6> masks = {};
   for (size_t k = 0; k < bytes.size() && k < 64; ++k) {
     const unsigned char c = static_cast<unsigned char>(bytes[k]);
     const uint64_t bit = uint64_t{1} << k;
@@ -94,6 +94,7 @@ std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes) {
     if (c >= 0x80) masks[2] |= bit;
     if (c == '\'') masks[3] |= bit;
     if (c == '.' || c == ',') masks[4] |= bit;
+    if (c == '\n') masks[5] |= bit;
   }
   return masks;
 }

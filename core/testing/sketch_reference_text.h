@@ -26,8 +26,8 @@ uint64_t ReferenceShingleHash(absl::Span<const uint64_t> window);
 
 // The tokenizer's byte classes of bytes[0, 64) (bytes.size() <= 64), byte k
 // to bit k, bits past the end 0, in the order of internal::ByteClassMasks:
-// {A-Z a-z, 0-9, 0x80-0xFF, ', . or ,}.
-std::array<uint64_t, 5> ReferenceClassifyBytes(std::string_view bytes);
+// {A-Z a-z, 0-9, 0x80-0xFF, ', . or ,, \n}.
+std::array<uint64_t, 6> ReferenceClassifyBytes(std::string_view bytes);
 
 // The batch word hasher's result (internal::HashAsciiWords): word k is the
 // first lens[k] (1..15) bytes of lo[k] then hi[k] (little-endian), ASCII

@@ -3,6 +3,7 @@
 // ClassifyBytes (byte_classes.h), compiled once per Highway target
 // (foreach_target.h) and chosen at run time (HWY_DYNAMIC_DISPATCH).
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,15 +30,9 @@ HWY_INLINE auto InRange(D d, V v, uint8_t lo, uint8_t span) {
   return hn::Eq(hn::Min(off, hn::Set(d, span)), off);
 }
 
-void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
-                   ByteClassMasks* HWY_RESTRICT out) {
-  // A short block is copied into zeros first: NUL is in no class.
-  alignas(64) uint8_t padded[64];
-  if (n < 64) {
-    std::memset(padded, 0, sizeof(padded));
-    std::memcpy(padded, p, n);
-    p = padded;
-  }
+// The masks of the 64 bytes at p (all readable) into *out.
+HWY_INLINE void ClassifyBlock(const uint8_t* HWY_RESTRICT p,
+                              ByteClassMasks* HWY_RESTRICT out) {
 #if HWY_TARGET == HWY_SCALAR
   // One lane a vector: StoreMaskBits would write a byte per bit.
   ByteClassMasks m{};
@@ -50,6 +45,7 @@ void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
     if (c >= 0x80) m.non_ascii |= bit;
     if (c == '\'') m.apostrophe |= bit;
     if (c == '.' || c == ',') m.point |= bit;
+    if (c == '\n') m.newline |= bit;
   }
   *out = m;
 #else
@@ -57,7 +53,23 @@ void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
   const hn::RebindToSigned<decltype(d)> di;
   constexpr size_t kN = HWY_LANES(uint8_t);  // 16, 32 or 64: divides 64.
   static_assert(64 % kN == 0 && kN >= 8);
-  alignas(8) uint8_t letter[8], digit[8], non_ascii[8], apostrophe[8], point[8];
+  // StoreMaskBits puts lane k in bit k % 8 of byte k / 8: on a little-endian
+  // machine, straight into the masks' bytes (no reload of narrower stores);
+  // otherwise through bytes and a little-endian load.
+  constexpr bool kDirect = std::endian::native == std::endian::little;
+  alignas(8) uint8_t bytes[6][8];
+  uint8_t* const letter =
+      kDirect ? reinterpret_cast<uint8_t*>(&out->letter) : bytes[0];
+  uint8_t* const digit =
+      kDirect ? reinterpret_cast<uint8_t*>(&out->digit) : bytes[1];
+  uint8_t* const non_ascii =
+      kDirect ? reinterpret_cast<uint8_t*>(&out->non_ascii) : bytes[2];
+  uint8_t* const apostrophe =
+      kDirect ? reinterpret_cast<uint8_t*>(&out->apostrophe) : bytes[3];
+  uint8_t* const point =
+      kDirect ? reinterpret_cast<uint8_t*>(&out->point) : bytes[4];
+  uint8_t* const newline =
+      kDirect ? reinterpret_cast<uint8_t*>(&out->newline) : bytes[5];
   for (size_t k = 0; k < 64; k += kN) {
     const auto v = hn::LoadU(d, p + k);
     // OR-ing 0x20 maps A-Z onto a-z and no other byte into a-z.
@@ -68,20 +80,37 @@ void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
     const auto is_apostrophe = hn::Eq(v, hn::Set(d, '\''));
     const auto is_point =
         hn::Or(hn::Eq(v, hn::Set(d, '.')), hn::Eq(v, hn::Set(d, ',')));
+    const auto is_newline = hn::Eq(v, hn::Set(d, '\n'));
     hn::StoreMaskBits(d, is_letter, letter + k / 8);
     hn::StoreMaskBits(d, is_digit, digit + k / 8);
     hn::StoreMaskBits(d, is_high, non_ascii + k / 8);
     hn::StoreMaskBits(d, is_apostrophe, apostrophe + k / 8);
     hn::StoreMaskBits(d, is_point, point + k / 8);
+    hn::StoreMaskBits(d, is_newline, newline + k / 8);
   }
-  // StoreMaskBits put lane k in bit k % 8 of byte k / 8: a little-endian
-  // load makes it bit k.
-  out->letter = LoadLittleEndian64(letter);
-  out->digit = LoadLittleEndian64(digit);
-  out->non_ascii = LoadLittleEndian64(non_ascii);
-  out->apostrophe = LoadLittleEndian64(apostrophe);
-  out->point = LoadLittleEndian64(point);
+  if constexpr (!kDirect) {
+    out->letter = LoadLittleEndian64(bytes[0]);
+    out->digit = LoadLittleEndian64(bytes[1]);
+    out->non_ascii = LoadLittleEndian64(bytes[2]);
+    out->apostrophe = LoadLittleEndian64(bytes[3]);
+    out->point = LoadLittleEndian64(bytes[4]);
+    out->newline = LoadLittleEndian64(bytes[5]);
+  }
 #endif
+}
+
+void ClassifyBytes(const uint8_t* HWY_RESTRICT p, size_t n,
+                   ByteClassMasks* HWY_RESTRICT out) {
+  size_t b = 0;
+  for (; 64 * b + 64 <= n; ++b) ClassifyBlock(p + 64 * b, out + b);
+  const size_t rest = n - 64 * b;
+  if (rest != 0) {
+    // The last, short block is copied into zeros first: NUL is in no class.
+    alignas(64) uint8_t padded[64];
+    std::memset(padded, 0, sizeof(padded));
+    std::memcpy(padded, p + 64 * b, rest);
+    ClassifyBlock(padded, out + b);
+  }
 }
 
 // NOLINTNEXTLINE(google-readability-namespace-comments)

@@ -135,7 +135,31 @@ class Tokenizer {
         hash_words_(std::is_same_v<Sink, HashSink> && stopwords_.perfect() &&
                             internal::AsciiWordBatchPays()
                         ? internal::HashAsciiWordsKernel()
-                        : nullptr) {}
+                        : nullptr),
+        classify_(std::is_same_v<Sink, HashSink>
+                      ? internal::ClassifyBytesKernel()
+                      : nullptr) {}
+
+  // The end of the line at `pos` (< size_): the position of the first '\n'
+  // at or after it, or size_. From the byte masks of the classified window
+  // (which must hold pos; MasksAt() classifies), else memchr.
+  size_t LineEnd(size_t pos) {
+    size_t k = pos >> 6;
+    EnsureClassified(k);
+    uint64_t nl = masks_[k - window_].newline & (~uint64_t{0} << (pos & 63));
+    while (nl == 0) {
+      ++k;
+      if (64 * k >= size_) return size_;
+      if (k >= window_end_) {  // Past the window: a long line.
+        const void* newline = std::memchr(s_ + 64 * k, '\n', size_ - 64 * k);
+        return newline ? static_cast<size_t>(
+                             static_cast<const uint8_t*>(newline) - s_)
+                       : size_;
+      }
+      nl = masks_[k - window_].newline;
+    }
+    return 64 * k + static_cast<size_t>(std::countr_zero(nl));
+  }
 
   // Tokenises the line [begin, end), which holds no '\n'.
   void TokenizeLine(size_t i, size_t end) {
@@ -161,7 +185,6 @@ class Tokenizer {
     // registers; Step() and Word() append through the buffer, so the cursor
     // is written back before and read again after them.
     internal::TokenHashBuffer::Cursor cursor = buffer.GetCursor();
-    const internal::ClassifyBytesFn classify = internal::ClassifyBytesKernel();
     auto flush = [&] {
       if constexpr (kBatch) FlushBatch(buffer, cursor);
     };
@@ -175,11 +198,17 @@ class Tokenizer {
     };
     while (i < end) {
       // Bits [0, limit) stand for bytes [i, i + limit) of the line; the
-      // classifier reads no further, so the text's last block is no special
-      // case.
+      // masks are cut there, so the line's last block is no special case.
       const size_t limit = std::min<size_t>(64, end - i);
-      internal::ByteClassMasks m;
-      classify(s_ + i, limit, &m);
+      internal::ByteClassMasks m = MasksAt(i);
+      if (limit < 64) {
+        const uint64_t keep = (uint64_t{1} << limit) - 1;
+        m.letter &= keep;
+        m.digit &= keep;
+        m.non_ascii &= keep;
+        m.apostrophe &= keep;
+        m.point &= keep;
+      }
       const uint64_t alnum = m.letter | m.digit;
       const uint64_t non_ascii = m.non_ascii;
       size_t p = 0;  // Bytes of the block done.
@@ -200,21 +229,23 @@ class Tokenizer {
         // The last bytes of the words the loop below may not take as they
         // are, all decided here so that a word costs one test: a word the
         // next byte continues, one that may run on past a full block (last
-        // byte at bit 62 or 63), and every word of a block near the text's
-        // end (HashAsciiRun() reads 16 bytes), and every word of 16 bytes
-        // or more. The rare branch sorts them out.
+        // byte at bit 62 or 63), and every word of 16 bytes or more. The
+        // rare branch sorts them out.
         // A last byte whose 16 bytes up to it are all letters or digits
         // ends a word of 16 or more: runs of 2, 4, 8, then 16.
         uint64_t long_runs = alnum & (alnum << 1);
         long_runs &= long_runs << 2;
         long_runs &= long_runs << 4;
         long_runs &= long_runs << 8;
-        uint64_t rare_lasts = lasts & ((continues >> 1) | long_runs |
-                                       (limit == 64 ? uint64_t{3} << 62 : 0));
-        if (i + 64 + 16 > size_) rare_lasts = lasts;
+        const uint64_t rare_lasts =
+            lasts & ((continues >> 1) | long_runs |
+                     (limit == 64 ? uint64_t{3} << 62 : 0));
         // A 64-byte block holds at most 32 words.
         buffer.EnsureRoom(cursor, 32);
-        const uint8_t* const block = s_ + i;
+        // The words' bytes, 16 readable from each word's start: near the
+        // text's end, a copy padded with zeros.
+        const uint8_t* const block =
+            ABSL_PREDICT_TRUE(i + 64 + 16 <= size_) ? s_ + i : TailCopy(i);
         p = limit;
         if constexpr (kBatch) {
           // The words before the first rare one join the batch, by bit
@@ -224,11 +255,10 @@ class Tokenizer {
           const uint64_t before =
               cut >= 64 ? ~uint64_t{0} : (uint64_t{1} << cut) - 1;
           uint64_t batch = lasts & before;
-          const uint32_t at = static_cast<uint32_t>(i);
           while (batch != 0) {
             const uint32_t s = static_cast<uint32_t>(std::countr_zero(starts));
-            word_lo_[pending_] = LoadLittleEndian64(s_ + at + s);
-            word_hi_[pending_] = LoadLittleEndian64(s_ + at + s + 8);
+            word_lo_[pending_] = LoadLittleEndian64(block + s);
+            word_hi_[pending_] = LoadLittleEndian64(block + s + 8);
             word_lens_[pending_] =
                 static_cast<uint32_t>(std::countr_zero(batch)) + 1 - s;
             ++pending_;
@@ -251,10 +281,9 @@ class Tokenizer {
               p = s;
               break;
             }
-            // HashAsciiRun() reads 16 bytes: near the text's end, Word().
             // e <= 63 unless the word fills the block (then n >= 16).
             const bool continued = ((continues >> (e & 63)) & 1) != 0;
-            if (continued | (n >= 16) | (i + s + 16 > size_)) {
+            if (continued | (n >= 16)) {
               const size_t next =
                   slow([&] { return Word(i + s, end, sentence_start); }) - i;
               if (next >= limit) {
@@ -322,6 +351,54 @@ class Tokenizer {
     }
     // The batch may wait for the next lines' words: FinishBatch().
     buffer.Commit(cursor);
+  }
+
+  // The byte masks of text bytes [i, i + 64) (i < size_), 0 past the text,
+  // from the classified window.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE internal::ByteClassMasks MasksAt(size_t i) {
+    const size_t k = i >> 6;
+    EnsureClassified(k);
+    const internal::ByteClassMasks* const b = &masks_[k - window_];
+    const unsigned off = static_cast<unsigned>(i & 63);
+    if (off == 0) return b[0];
+    auto join = [off](uint64_t lo, uint64_t hi) {
+      return (lo >> off) | (hi << (64 - off));
+    };
+    internal::ByteClassMasks m;
+    m.letter = join(b[0].letter, b[1].letter);
+    m.digit = join(b[0].digit, b[1].digit);
+    m.non_ascii = join(b[0].non_ascii, b[1].non_ascii);
+    m.apostrophe = join(b[0].apostrophe, b[1].apostrophe);
+    m.point = join(b[0].point, b[1].point);
+    m.newline = join(b[0].newline, b[1].newline);
+    return m;
+  }
+
+  // Makes the window hold text blocks k and k + 1 (a block past the text is
+  // all zeros). Blocks are asked for in increasing order.
+  ABSL_ATTRIBUTE_ALWAYS_INLINE void EnsureClassified(size_t k) {
+    if (ABSL_PREDICT_FALSE(k + 1 >= window_end_)) Classify(k);
+  }
+
+  // Classifies up to kWindowBlocks blocks from block k into the window.
+  ABSL_ATTRIBUTE_NOINLINE void Classify(size_t k) {
+    const size_t bytes = std::min(size_ - 64 * k, 64 * kWindowBlocks);
+    classify_(s_ + 64 * k, bytes, masks_.data());
+    const size_t blocks = (bytes + 63) / 64;
+    window_ = k;
+    window_end_ = k + blocks;
+    if (blocks < kWindowBlocks) {  // The text ends in the window.
+      masks_[blocks] = internal::ByteClassMasks{};
+      ++window_end_;
+    }
+  }
+
+  // Text bytes [i, size_) (fewer than 80) followed by zeros: 80 readable
+  // bytes for the words of the block at i.
+  ABSL_ATTRIBUTE_NOINLINE const uint8_t* TailCopy(size_t i) {
+    std::memset(tail_.data(), 0, tail_.size());
+    std::memcpy(tail_.data(), s_ + i, size_ - i);
+    return tail_.data();
   }
 
   // True when TokenizeLineBlocks<true>() is the one to call.
@@ -715,6 +792,15 @@ class Tokenizer {
   // target; null: each word is hashed as the bit scan finds it.
   internal::StopwordProbe probe_;
   internal::HashAsciiWordsFn hash_words_;
+  // The hashes-only path's byte classifier, and the window of the text it
+  // classified: blocks [window_, window_end_) are masks_[0, ...), the last
+  // one all zeros when the text ends in the window.
+  internal::ClassifyBytesFn classify_;
+  static constexpr size_t kWindowBlocks = 128;  // 8 KB of text.
+  alignas(64) std::array<internal::ByteClassMasks, kWindowBlocks + 1> masks_;
+  size_t window_ = 0;
+  size_t window_end_ = 0;  // 0: nothing classified.
+  alignas(16) std::array<uint8_t, 80> tail_;
   // The batch: the first 16 bytes and the lengths of words not yet hashed,
   // and room for HashAsciiWords() to read whole vectors past them.
   static constexpr size_t kBatchWords = 256;
@@ -743,9 +829,13 @@ void TokenizeLines(std::string_view text, const TokenizeOptions& options,
   const size_t n = std::min<size_t>(text.size(), UINT32_MAX);
   size_t pos = 0;
   while (pos < n) {
-    const void* newline = std::memchr(text.data() + pos, '\n', n - pos);
-    const size_t line_end =
-        newline ? static_cast<const char*>(newline) - text.data() : n;
+    size_t line_end;
+    if constexpr (std::is_same_v<Sink, HashSink>) {
+      line_end = tokenizer.LineEnd(pos);  // From the byte masks.
+    } else {
+      const void* newline = std::memchr(text.data() + pos, '\n', n - pos);
+      line_end = newline ? static_cast<const char*>(newline) - text.data() : n;
+    }
     if (options.skip_boilerplate) {
       size_t b = pos, e = line_end;
       while (b < e && IsSpace(text[b])) ++b;
