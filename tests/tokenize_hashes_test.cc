@@ -238,10 +238,11 @@ TEST(TokenizeHashesTest, AwkwardWordsAtEveryOffset) {
   }
 }
 
-// The hashes-only path classifies 8 KB of text at a time and finds the line
-// ends in those masks (memchr past them): line ends and awkward words on
-// either side of the window's edges, lines longer than the window, and a
-// text that is one line.
+// The hashes-only path classifies 8 KB of text at a time, finds the line
+// ends in those masks (memchr past them) and tokenises the lines between
+// boilerplate lines as one run: line ends, boilerplate lines and awkward
+// words on either side of the window's edges, lines longer than the window,
+// and a text that is one line.
 TEST(TokenizeHashesTest, LinesAcrossTheClassifiedWindow) {
   std::mt19937_64 rng(41);
   internal::TokenHashBuffer buffer;
@@ -252,9 +253,11 @@ TEST(TokenizeHashesTest, LinesAcrossTheClassifiedWindow) {
   ExpectSameAsTokenize(words, {}, &buffer);  // One line of 30 KB.
   for (size_t edge : {8192, 8192 * 2, 8192 * 3}) {
     for (size_t at = edge - 70; at < edge + 70; at += 3) {
+      // A boilerplate line or random pieces (a boilerplate line among them,
+      // at times) across the edge.
       std::string text = words.substr(0, at);
       text += "\n";
-      text += RandomText(rng, 8);
+      text += at % 2 == 0 ? std::string("Advertisement") : RandomText(rng, 8);
       text += "\n";
       text += words.substr(at, 20000);
       for (bool skip : {true, false}) {

@@ -374,10 +374,17 @@ class Tokenizer {
     return m;
   }
 
+  // True when the window holds the block of `pos` and the one after it.
+  bool Classified(size_t pos) const {
+    const size_t k = pos >> 6;
+    return k >= window_ && k + 1 < window_end_;
+  }
+
   // Makes the window hold text blocks k and k + 1 (a block past the text is
-  // all zeros). Blocks are asked for in increasing order.
+  // all zeros). Blocks are asked for in increasing order (TokenizeLines()
+  // sees to it; a block before the window would be classified again).
   ABSL_ATTRIBUTE_ALWAYS_INLINE void EnsureClassified(size_t k) {
-    if (ABSL_PREDICT_FALSE(k + 1 >= window_end_)) Classify(k);
+    if (ABSL_PREDICT_FALSE(k + 1 >= window_end_ || k < window_)) Classify(k);
   }
 
   // Classifies up to kWindowBlocks blocks from block k into the window.
@@ -827,41 +834,62 @@ void TokenizeLines(std::string_view text, const TokenizeOptions& options,
                    std::vector<ByteSpan>* boilerplate) {
   // Offsets are 32-bit: text past 4 GiB is not tokenised.
   const size_t n = std::min<size_t>(text.size(), UINT32_MAX);
-  size_t pos = 0;
-  while (pos < n) {
-    size_t line_end;
-    if constexpr (std::is_same_v<Sink, HashSink>) {
-      line_end = tokenizer.LineEnd(pos);  // From the byte masks.
-    } else {
-      const void* newline = std::memchr(text.data() + pos, '\n', n - pos);
-      line_end = newline ? static_cast<const char*>(newline) - text.data() : n;
+  auto is_boilerplate = [&](size_t line_begin, size_t line_end) {
+    size_t b = line_begin, e = line_end;
+    while (b < e && IsSpace(text[b])) ++b;
+    while (e > b && IsSpace(text[e - 1])) --e;
+    if (e > b && IsBoilerplateLine(text.substr(b, e - b))) {
+      if (boilerplate != nullptr) {
+        boilerplate->push_back(
+            ByteSpan{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+      }
+      return true;
     }
+    return false;
+  };
+  if constexpr (std::is_same_v<Sink, HashSink>) {
+    // Hashes only: the lines between boilerplate lines are tokenised as one
+    // run, so blocks are not cut at every line end ('\n' separates words like
+    // any separator, and no word goes on across it). Line ends come from the
+    // byte masks; a run ends before a line outside the classified window,
+    // so the window only moves forward.
+    auto run = [&](size_t begin, size_t end) {
+      if (begin >= end) return;
+      if (tokenizer.batching()) {
+        tokenizer.template TokenizeLineBlocks<true>(begin, end);
+      } else {
+        tokenizer.template TokenizeLineBlocks<false>(begin, end);
+      }
+    };
+    size_t from = 0;  // The run not tokenised yet: [from, pos).
     if (options.skip_boilerplate) {
-      size_t b = pos, e = line_end;
-      while (b < e && IsSpace(text[b])) ++b;
-      while (e > b && IsSpace(text[e - 1])) --e;
-      if (e > b && IsBoilerplateLine(text.substr(b, e - b))) {
-        if (boilerplate != nullptr) {
-          boilerplate->push_back(
-              ByteSpan{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+      size_t pos = 0;
+      while (pos < n) {
+        if (!tokenizer.Classified(pos)) {
+          run(from, pos);
+          from = pos;
+        }
+        const size_t line_end = tokenizer.LineEnd(pos);
+        if (is_boilerplate(pos, line_end)) {
+          run(from, pos);
+          from = line_end + 1;
         }
         pos = line_end + 1;
-        continue;
       }
     }
-    if constexpr (std::is_same_v<Sink, HashSink>) {
-      if (tokenizer.batching()) {
-        tokenizer.template TokenizeLineBlocks<true>(pos, line_end);
-      } else {
-        tokenizer.template TokenizeLineBlocks<false>(pos, line_end);
-      }
-    } else {
-      tokenizer.TokenizeLine(pos, line_end);
-    }
-    pos = line_end + 1;
-  }
-  if constexpr (std::is_same_v<Sink, HashSink>) {
+    run(from, n);
     if (tokenizer.batching()) tokenizer.FinishBatch();
+  } else {
+    size_t pos = 0;
+    while (pos < n) {
+      const void* newline = std::memchr(text.data() + pos, '\n', n - pos);
+      const size_t line_end =
+          newline ? static_cast<const char*>(newline) - text.data() : n;
+      if (!options.skip_boilerplate || !is_boilerplate(pos, line_end)) {
+        tokenizer.TokenizeLine(pos, line_end);
+      }
+      pos = line_end + 1;
+    }
   }
 }
 
