@@ -95,6 +95,24 @@ TEST(WriteScanReportTest, CsvHasOneRowPerPair) {
   EXPECT_EQ(std::count(s.begin(), s.end(), '\n'), 4);  // Header + 3 pairs.
   EXPECT_THAT(s, HasSubstr("a,b,relation,story,cosine"));
   EXPECT_THAT(s, HasSubstr("\"d,0\",\"d,1\","));
+  // Every row has the header's 14 fields, the retold shares included (0.0
+  // for the pairs that are not rewrites and have no such field in JSON).
+  EXPECT_EQ(s.substr(0, s.find('\n')),
+            "a,b,relation,story,cosine,names,a_in_b,b_in_a,jaccard,"
+            "shingle_a_in_b,shingle_b_in_a,shared_shingles,a_retold,b_retold");
+  std::istringstream lines(s);
+  std::string line;
+  while (std::getline(lines, line)) {
+    size_t fields = 1;
+    bool quoted = false;
+    for (const char c : line) {
+      if (c == '"') quoted = !quoted;
+      if (c == ',' && !quoted) ++fields;
+    }
+    EXPECT_EQ(fields, 14u) << line;
+  }
+  EXPECT_THAT(s, HasSubstr(",unrelated,"));
+  EXPECT_THAT(s, HasSubstr(",0.0,0.0\n"));
 }
 
 // The JSON report is written piece by piece; it must be exactly nlohmann's

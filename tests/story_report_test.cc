@@ -85,6 +85,25 @@ TEST(StoryReportTest, JsonHasTheDocumentedFields) {
     }
     EXPECT_NE(p["relation"], "copy");
     EXPECT_NE(p["relation"], "near_duplicate");
+    // Rewrites carry their retold sentences, with the texts at the offsets.
+    ASSERT_EQ(p["relation"], "rewrite");
+    ASSERT_TRUE(p.contains("retold") && p.contains("a_retold") &&
+                p.contains("b_retold"));
+    const auto text = [&](const std::string& id, const nlohmann::json& span) {
+      const auto doc =
+          std::find_if(docs.begin(), docs.end(),
+                       [&](const Document& d) { return d.id == id; });
+      const size_t begin = span["begin"], end = span["end"];
+      return doc->text.substr(begin, end - begin);
+    };
+    for (const auto& s : p["retold"]) {
+      EXPECT_GE(double(s["cosine"]), 0.5);
+      // The snippets collapse white space; the seeds' sentences have none
+      // to collapse.
+      EXPECT_EQ(text(p["a"], s["a"]), s["a_text"]);
+      EXPECT_EQ(text(p["b"], s["b"]), s["b_text"]);
+    }
+    EXPECT_EQ(p["retold"].empty(), double(p["a_retold"]) == 0.0);
   }
   EXPECT_EQ(j["attributions"].size(), 3u);
 }
@@ -108,6 +127,9 @@ TEST(StoryReportTest, PassagesCarryOffsetsIntoBothTexts) {
   ASSERT_EQ(j["pairs"].size(), 1u);
   const auto& p = j["pairs"][0];
   EXPECT_EQ(p["relation"], "partial");
+  // Retold sentences are a rewrite's: a partial copy has none of the fields.
+  EXPECT_FALSE(p.contains("retold") || p.contains("a_retold") ||
+               p.contains("b_retold"));
   // All of the wire text is shared: the words outside the passage agree
   // less than the whole texts do.
   EXPECT_LT(double(p["rest_cosine"]), double(p["cosine"]));
@@ -138,6 +160,7 @@ TEST(StoryReportTest, TableNamesOriginRolesAndEvidence) {
   EXPECT_THAT(table, HasSubstr("\"first reported by The Information\""));
   EXPECT_THAT(table, HasSubstr("credits The Information"));
   EXPECT_THAT(table, HasSubstr("rewrite"));
+  EXPECT_THAT(table, HasSubstr("\n  retold   cosine 0."));
   std::ostringstream again;
   WriteStoryTable(docs, *r, options, again);
   EXPECT_EQ(table, again.str());

@@ -150,6 +150,50 @@ TEST(StorySeedsTest, DeterministicAndOrderIndependentStories) {
   EXPECT_EQ(sets(*a, forward), sets(*b, docs));
 }
 
+// What the rewrites retell: the seeds share almost no passage, but their
+// opening sentences say the same thing in other words.
+TEST(StorySeedsTest, RewritesPairTheSentencesTheyRetell) {
+  std::vector<Document> docs = ReadDir("datasets/seeds");
+  const std::vector<Document> extra = ReadDir("tests/fixtures/story");
+  docs.insert(docs.end(), extra.begin(), extra.end());
+  const absl::StatusOr<StoryReport> r = AnalyzeStories(docs);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto text = [&](uint32_t d, ByteSpan s) {
+    return docs[d].text.substr(s.begin, s.end - s.begin);
+  };
+  size_t seed_pairs_with_retold = 0;
+  bool opening_found = false;
+  for (const PairAnalysis& p : r->pairs) {
+    if (p.relation != PairRelation::kRewrite) {
+      EXPECT_TRUE(p.retold.empty()) << docs[p.a].id << " " << docs[p.b].id;
+      continue;
+    }
+    // Every rewrite here is a pair of seeds.
+    ASSERT_LT(p.b, 5u) << docs[p.a].id << " " << docs[p.b].id;
+    seed_pairs_with_retold += !p.retold.empty();
+    uint32_t last_a = 0;
+    for (const RetoldSentence& s : p.retold) {
+      ASSERT_LT(s.a.begin, s.a.end);
+      ASSERT_LE(s.a.end, docs[p.a].text.size());
+      ASSERT_LT(s.b.begin, s.b.end);
+      ASSERT_LE(s.b.end, docs[p.b].text.size());
+      EXPECT_GE(s.a.begin, last_a);  // In a's order, not overlapping.
+      last_a = s.a.end;
+      if (text(p.a, s.a).starts_with("Anthropic is negotiating with "
+                                     "Microsoft to rent servers") &&
+          text(p.b, s.b).starts_with("Anthropic is in discussions with "
+                                     "Microsoft to utilize servers")) {
+        opening_found = true;
+      }
+    }
+    // A rewrite retells more of its text than it copies.
+    EXPECT_GE(p.a_retold + p.b_retold, p.a_in_b + p.b_in_a)
+        << docs[p.a].id << " " << docs[p.b].id;
+  }
+  EXPECT_TRUE(opening_found);
+  EXPECT_GE(seed_pairs_with_retold, 5u);
+}
+
 TEST(StorySeedsTest, RejectsBadOptionsAndDuplicateIds) {
   std::vector<Document> docs(2);
   docs[0].id = docs[1].id = "x";

@@ -104,6 +104,13 @@ struct WordOverlap {
   double length_ratio = 0;  // Shorter text's words over the longer's.
 };
 
+// A sentence of a retold by a sentence of b (PairAnalysis::retold).
+struct RetoldSentence {
+  ByteSpan a;         // The sentence in a.
+  ByteSpan b;         // The sentence in b.
+  double cosine = 0;  // TF-IDF cosine of their content words.
+};
+
 // Everything measured about one pair of documents.
 struct PairAnalysis {
   uint32_t a = 0;  // Document indices, a < b.
@@ -133,6 +140,13 @@ struct PairAnalysis {
   double sentence = 0;
   std::vector<std::string> shared_names;  // The rarest shared names, <= 8.
   std::vector<Passage> passages;          // Shared passages, in a's order.
+  // Rewrites only (relation kRewrite): the sentences of a and b that say the
+  // same thing in other words, paired one to one (content-word TF-IDF cosine
+  // >= 0.5, closest first), in a's order; and the share of a's (b's) words
+  // in those sentences. Empty and zero for every other relation.
+  std::vector<RetoldSentence> retold;
+  double a_retold = 0;
+  double b_retold = 0;
 };
 
 // A citation of the origin: document `document` credits an outlet.

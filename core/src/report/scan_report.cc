@@ -246,14 +246,18 @@ void WriteCsv(const ScanResult& r, std::ostream& out) {
                                          "jaccard",
                                          "shingle_a_in_b",
                                          "shingle_b_in_a",
-                                         "shared_shingles"};
+                                         "shared_shingles",
+                                         "a_retold",
+                                         "b_retold"};
   for (size_t i = 0; i < std::size(kColumns); ++i) {
     out << (i ? "," : "") << kColumns[i];
   }
   out << "\n";
   ForEachPair(r, [&](const ordered_json& p) {
     for (size_t i = 0; i < std::size(kColumns); ++i) {
-      const ordered_json& v = p[kColumns[i]];
+      // a_retold and b_retold are only in rewrite pairs: 0 elsewhere.
+      const auto it = p.find(kColumns[i]);
+      const ordered_json v = it != p.end() ? *it : ordered_json(0.0);
       out << (i ? "," : "")
           << (v.is_string() ? internal::CsvField(v.get<std::string>())
                             : Line(v));

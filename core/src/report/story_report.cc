@@ -51,32 +51,61 @@ std::string Snippet(std::string_view text, ByteSpan span, size_t max_bytes) {
 
 std::string Pct(double x) { return absl::StrFormat("%3.0f%%", 100 * x); }
 
-// Pairs inside one story, by descending matched words, for passages.
-struct StoryPassage {
+// An item of a pair inside one story (a shared passage, a retold sentence).
+template <class Item>
+struct StoryItem {
   const PairAnalysis* pair;
-  const Passage* passage;
+  const Item* item;
 };
 
-std::vector<StoryPassage> TopPassages(const StoryReport& report,
-                                      const Story& story, size_t limit) {
-  std::vector<bool> in(0);
+// The items (`items(pair)`: a vector) of the pairs inside `story`, the
+// first `limit` by `before` (a stable order, pairs in report order).
+template <class Item, class Items, class Before>
+std::vector<StoryItem<Item>> TopInStory(const StoryReport& report,
+                                        const Story& story, size_t limit,
+                                        Items items, Before before) {
   uint32_t max_doc = 0;
   for (const StoryMember& m : story.members) {
     max_doc = std::max(max_doc, m.document);
   }
-  in.assign(max_doc + 1, false);
+  std::vector<bool> in(max_doc + 1, false);
   for (const StoryMember& m : story.members) in[m.document] = true;
-  std::vector<StoryPassage> all;
+  std::vector<StoryItem<Item>> all;
   for (const PairAnalysis& p : report.pairs) {
     if (p.b > max_doc || !in[p.a] || !in[p.b]) continue;
-    for (const Passage& q : p.passages) all.push_back({&p, &q});
+    for (const Item& x : items(p)) all.push_back({&p, &x});
   }
   std::stable_sort(all.begin(), all.end(),
-                   [](const StoryPassage& x, const StoryPassage& y) {
-                     return x.passage->matched > y.passage->matched;
+                   [&](const StoryItem<Item>& x, const StoryItem<Item>& y) {
+                     return before(*x.item, *y.item);
                    });
   if (all.size() > limit) all.resize(limit);
   return all;
+}
+
+// Shared passages by descending matched words; retold sentences by
+// descending cosine.
+std::vector<StoryItem<Passage>> TopPassages(const StoryReport& report,
+                                            const Story& story, size_t limit) {
+  return TopInStory<Passage>(
+      report, story, limit,
+      [](const PairAnalysis& p) -> const std::vector<Passage>& {
+        return p.passages;
+      },
+      [](const Passage& x, const Passage& y) { return x.matched > y.matched; });
+}
+
+std::vector<StoryItem<RetoldSentence>> TopRetold(const StoryReport& report,
+                                                 const Story& story,
+                                                 size_t limit) {
+  return TopInStory<RetoldSentence>(
+      report, story, limit,
+      [](const PairAnalysis& p) -> const std::vector<RetoldSentence>& {
+        return p.retold;
+      },
+      [](const RetoldSentence& x, const RetoldSentence& y) {
+        return x.cosine > y.cosine;
+      });
 }
 
 Json SpanJson(ByteSpan s) { return Json{{"begin", s.begin}, {"end", s.end}}; }
@@ -153,18 +182,34 @@ Json PairJson(absl::Span<const Document> docs, const PairAnalysis& p) {
                             {"words", q.matched},
                             {"text", Snippet(docs[p.a].text, q.a, 1 << 20)}});
   }
-  return Json{{"a", docs[p.a].id},
-              {"b", docs[p.b].id},
-              {"relation", std::string(PairRelationName(p.relation))},
-              {"story", internal::RoundScore(p.story)},
-              {"cosine", internal::RoundScore(p.cosine)},
-              {"rest_cosine", internal::RoundScore(p.rest_cosine)},
-              {"names", internal::RoundScore(p.names)},
-              {"datelines_differ", p.datelines_differ},
-              {"a_in_b", internal::RoundScore(p.a_in_b)},
-              {"b_in_a", internal::RoundScore(p.b_in_a)},
-              {"shared_names", p.shared_names},
-              {"passages", std::move(passages)}};
+  Json pair{{"a", docs[p.a].id},
+            {"b", docs[p.b].id},
+            {"relation", std::string(PairRelationName(p.relation))},
+            {"story", internal::RoundScore(p.story)},
+            {"cosine", internal::RoundScore(p.cosine)},
+            {"rest_cosine", internal::RoundScore(p.rest_cosine)},
+            {"names", internal::RoundScore(p.names)},
+            {"datelines_differ", p.datelines_differ},
+            {"a_in_b", internal::RoundScore(p.a_in_b)},
+            {"b_in_a", internal::RoundScore(p.b_in_a)},
+            {"shared_names", p.shared_names},
+            {"passages", std::move(passages)}};
+  // Only rewrites have retold sentences; the fields would add ~14% to the
+  // JSON of a large scan, where almost no pair is a rewrite.
+  if (p.relation == PairRelation::kRewrite) {
+    Json retold = Json::array();
+    for (const RetoldSentence& r : p.retold) {
+      retold.push_back(Json{{"a", SpanJson(r.a)},
+                            {"b", SpanJson(r.b)},
+                            {"cosine", internal::RoundScore(r.cosine)},
+                            {"a_text", Snippet(docs[p.a].text, r.a, 1 << 20)},
+                            {"b_text", Snippet(docs[p.b].text, r.b, 1 << 20)}});
+    }
+    pair["a_retold"] = internal::RoundScore(p.a_retold);
+    pair["b_retold"] = internal::RoundScore(p.b_retold);
+    pair["retold"] = std::move(retold);
+  }
+  return pair;
 }
 
 Json AttributionsJson(absl::Span<const Document> docs,
@@ -237,16 +282,27 @@ void WriteStoryTable(absl::Span<const Document> docs, const StoryReport& report,
       }
     }
     if (story.members.size() > 1 && options.max_passages > 0) {
-      for (const StoryPassage& sp :
+      for (const StoryItem<Passage>& sp :
            TopPassages(report, story, options.max_passages)) {
         const PairAnalysis& p = *sp.pair;
-        const Passage& q = *sp.passage;
+        const Passage& q = *sp.item;
         out << absl::StrFormat(
             "  shared   %d words: %s [%d, %d) ~ %s [%d, %d)\n           "
             "\"%s\"\n",
             q.matched, docs[p.a].id, q.a.begin, q.a.end, docs[p.b].id,
             q.b.begin, q.b.end,
             Snippet(docs[p.a].text, q.a, options.snippet_chars));
+      }
+      for (const StoryItem<RetoldSentence>& sr :
+           TopRetold(report, story, options.max_passages)) {
+        const PairAnalysis& p = *sr.pair;
+        const RetoldSentence& r = *sr.item;
+        out << absl::StrFormat(
+            "  retold   cosine %.2f: %s [%d, %d) ~ %s [%d, %d)\n           "
+            "\"%s\"\n           \"%s\"\n",
+            r.cosine, docs[p.a].id, r.a.begin, r.a.end, docs[p.b].id, r.b.begin,
+            r.b.end, Snippet(docs[p.a].text, r.a, options.snippet_chars),
+            Snippet(docs[p.b].text, r.b, options.snippet_chars));
       }
     }
   }
@@ -265,12 +321,14 @@ void WriteStoryTable(absl::Span<const Document> docs, const StoryReport& report,
                          pairs.size(),
                          std::string(PairRelationName(options.min_relation)));
   if (pairs.empty()) return;
-  out << "  relation        story  cosine  names  a_in_b  b_in_a  a / b\n";
+  out << "  relation        story  cosine  names  a_in_b  b_in_a  retold  "
+         "a / b\n";
   for (const PairAnalysis* p : pairs) {
-    out << absl::StrFormat("  %-15s %5.2f  %6.2f  %5.2f  %s    %s    %s / %s\n",
-                           std::string(PairRelationName(p->relation)), p->story,
-                           p->cosine, p->names, Pct(p->a_in_b), Pct(p->b_in_a),
-                           docs[p->a].id, docs[p->b].id);
+    out << absl::StrFormat(
+        "  %-15s %5.2f  %6.2f  %5.2f  %s    %s    %s   %s / %s\n",
+        std::string(PairRelationName(p->relation)), p->story, p->cosine,
+        p->names, Pct(p->a_in_b), Pct(p->b_in_a),
+        Pct(std::max(p->a_retold, p->b_retold)), docs[p->a].id, docs[p->b].id);
     if (options.explain && p->datelines_differ) {
       out << "                  their datelines name different places\n";
     }

@@ -19,6 +19,7 @@
 #include "neardup/tfidf.h"
 
 #include "story/background.h"
+#include "story/retold.h"
 
 namespace neardup::internal {
 namespace {
@@ -109,13 +110,6 @@ std::vector<Passage> AlignOriented(const DocFeatures& fa, const DocFeatures& fb,
 constexpr size_t kLeadWords = 12;
 constexpr int kLeadWeight = 3;
 
-// IDF of a content word of the document (0 when it is not one).
-double WordIdf(const DocFeatures& f, uint64_t term) {
-  const auto it = std::lower_bound(f.words.begin(), f.words.end(),
-                                   std::pair<uint64_t, double>(term, 0.0));
-  return it != f.words.end() && it->first == term ? it->second : 0.0;
-}
-
 // The TF-IDF vector (sublinear tf, as TfIdfModel::Vectorize, with the lead
 // weighting) of the document's content words outside `covered` tokens.
 TermVector RestVector(const DocFeatures& f, const std::vector<bool>& covered) {
@@ -126,25 +120,7 @@ TermVector RestVector(const DocFeatures& f, const std::vector<bool>& covered) {
     const int copies = k < kLeadWords ? kLeadWeight : 1;
     for (int r = 0; r < copies; ++r) terms.push_back(t.hash);
   }
-  std::sort(terms.begin(), terms.end());
-  TermVector v;
-  std::vector<double> weights;
-  double norm2 = 0;
-  for (size_t i = 0; i < terms.size();) {
-    size_t j = i + 1;
-    while (j < terms.size() && terms[j] == terms[i]) ++j;
-    const double w =
-        (1.0 + std::log(static_cast<double>(j - i))) * WordIdf(f, terms[i]);
-    v.terms.push_back(terms[i]);
-    weights.push_back(w);
-    norm2 += w * w;
-    i = j;
-  }
-  if (norm2 <= 0) return TermVector{};
-  for (const double w : weights) {
-    v.weights.push_back(static_cast<float>(w / std::sqrt(norm2)));
-  }
-  return v;
+  return WordVector(f, std::move(terms));
 }
 
 // Cosine of the two documents' words outside their shared passages.
@@ -553,7 +529,32 @@ PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
                          p.datelines_differ && p.passages.empty());
   }
   p.relation = ClassifyRelation(p, sentences, options);
+  // What shared passages cannot show for a rewrite: the sentences it
+  // retells in its own words.
+  if (p.relation == PairRelation::kRewrite) MeasureRetold(fa, fb, &p);
   return p;
+}
+
+TermVector WordVector(const DocFeatures& f, std::vector<uint64_t> terms) {
+  std::sort(terms.begin(), terms.end());
+  TermVector v;
+  std::vector<double> weights;
+  double norm2 = 0;
+  for (size_t i = 0; i < terms.size();) {
+    size_t j = i + 1;
+    while (j < terms.size() && terms[j] == terms[i]) ++j;
+    const double w =
+        (1.0 + std::log(static_cast<double>(j - i))) * WordIdf(f, terms[i]);
+    v.terms.push_back(terms[i]);
+    weights.push_back(w);
+    norm2 += w * w;
+    i = j;
+  }
+  if (norm2 <= 0) return TermVector{};
+  for (const double w : weights) {
+    v.weights.push_back(static_cast<float>(w / std::sqrt(norm2)));
+  }
+  return v;
 }
 
 }  // namespace neardup::internal

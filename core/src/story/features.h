@@ -5,6 +5,7 @@
 #ifndef NEARDUP_STORY_FEATURES_H_
 #define NEARDUP_STORY_FEATURES_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -56,6 +57,18 @@ struct DocFeatures {
   // Ariz. (AP) -" gives PEORIA); 0 when it has none (DatelinePlace).
   uint64_t dateline = 0;
 };
+
+// IDF of a content word of the document (0 when it is not one).
+inline double WordIdf(const DocFeatures& f, uint64_t term) {
+  const auto it = std::lower_bound(f.words.begin(), f.words.end(),
+                                   std::pair<uint64_t, double>(term, 0.0));
+  return it != f.words.end() && it->first == term ? it->second : 0.0;
+}
+
+// The unit TF-IDF vector of `terms` (content words of f, with repeats):
+// sublinear tf, as TfIdfModel::Vectorize, times WordIdf(); empty when every
+// weight is 0.
+TermVector WordVector(const DocFeatures& f, std::vector<uint64_t> terms);
 
 // The place of a news dateline in the first kDatelineBytes bytes of `text`,
 // hashed (0 when there is none). A dateline is one to four upper-case
