@@ -69,6 +69,8 @@ TEST(StoryReportTest, JsonHasTheDocumentedFields) {
     ids.insert(std::string(m["id"]));
     EXPECT_EQ(m["role"], "rewrite");
     EXPECT_GE(double(m["share_taken"]), 0.0);
+    // Each seed retells sentences of another: more than it copies.
+    EXPECT_GT(double(m["share_retold"]), double(m["share_taken"]));
     EXPECT_FALSE(m["reasons"].empty());
   }
   EXPECT_EQ(ids.size(), 5u);

@@ -192,6 +192,18 @@ TEST(StorySeedsTest, RewritesPairTheSentencesTheyRetell) {
   }
   EXPECT_TRUE(opening_found);
   EXPECT_GE(seed_pairs_with_retold, 5u);
+  // The origin is external: a member's retold share is its largest with any
+  // other member.
+  ASSERT_EQ(r->stories[0].members.size(), 5u);
+  for (const StoryMember& m : r->stories[0].members) {
+    double want = 0;
+    for (const PairAnalysis& p : r->pairs) {
+      if (p.a == m.document && p.b < 5) want = std::max(want, p.a_retold);
+      if (p.b == m.document && p.a < 5) want = std::max(want, p.b_retold);
+    }
+    EXPECT_GT(want, 0.0) << m.id;
+    EXPECT_EQ(m.share_retold, want) << m.id;
+  }
 }
 
 TEST(StorySeedsTest, RejectsBadOptionsAndDuplicateIds) {

@@ -173,6 +173,10 @@ struct StoryMember {
   // Share of the member's words inside passages it shares with the origin
   // document (with the other members when the origin is not a document).
   double share_taken = 0;
+  // Share of the member's words in sentences the origin document retells
+  // in other words (the largest with any other member when the origin is
+  // not a document); see PairAnalysis::retold.
+  double share_retold = 0;
   std::vector<std::string> reasons;
 };
 

@@ -164,6 +164,7 @@ Json StoriesJson(absl::Span<const Document> docs, const StoryReport& report) {
                {"role", std::string(RoleName(m.role))},
                {"confidence", internal::RoundScore(m.confidence)},
                {"share_taken", internal::RoundScore(m.share_taken)},
+               {"share_retold", internal::RoundScore(m.share_retold)},
                {"reasons", m.reasons}});
     }
     stories.push_back(Json{{"story", s + 1},
@@ -270,11 +271,11 @@ void WriteStoryTable(absl::Span<const Document> docs, const StoryReport& report,
           a.evidence.begin, a.evidence.end,
           Snippet(docs[e.document].text, a.evidence, options.snippet_chars));
     }
-    out << "  role            conf  taken  document\n";
+    out << "  role            conf  taken  retold  document\n";
     for (const StoryMember& m : story.members) {
-      out << absl::StrFormat("  %-15s %4.2f  %s  %s\n",
+      out << absl::StrFormat("  %-15s %4.2f  %s   %s  %s\n",
                              std::string(RoleName(m.role)), m.confidence,
-                             Pct(m.share_taken), m.id);
+                             Pct(m.share_taken), Pct(m.share_retold), m.id);
       if (options.explain) {
         for (const std::string& r : m.reasons) {
           out << "                               " << r << "\n";

@@ -152,6 +152,11 @@ double StoryContext::Share(uint32_t x, uint32_t y) const {
   return x < y ? p.a_in_b : p.b_in_a;
 }
 
+double StoryContext::Retold(uint32_t x, uint32_t y) const {
+  const PairAnalysis& p = Pair(x, y);
+  return x < y ? p.a_retold : p.b_retold;
+}
+
 Story BuildStory(const StoryContext& ctx,
                  const std::vector<uint32_t>& members) {
   Story story;
@@ -354,7 +359,9 @@ Story BuildStory(const StoryContext& ctx,
       m.reasons = origin.reasons;
       double share = 0;
       for (const uint32_t o : members) {
-        if (o != d) share = std::max(share, ctx.Share(d, o));
+        if (o == d) continue;
+        share = std::max(share, ctx.Share(d, o));
+        m.share_retold = std::max(m.share_retold, ctx.Retold(d, o));
       }
       m.share_taken = share;
       story.members.insert(story.members.begin(), std::move(m));
@@ -375,6 +382,7 @@ Story BuildStory(const StoryContext& ctx,
       const double share = ctx.Share(d, r);
       const double exact = Exactness(p, d);
       m.share_taken = share;
+      m.share_retold = ctx.Retold(d, r);
       const std::string from = ctx.docs[r].id;
       const Role by_share = RoleFromShare(share, exact);
       if (by_share == Role::kCopy) {
@@ -407,7 +415,9 @@ Story BuildStory(const StoryContext& ctx,
     } else {
       double share = 0;
       for (const uint32_t o : members) {
-        if (o != d) share = std::max(share, ctx.Share(d, o));
+        if (o == d) continue;
+        share = std::max(share, ctx.Share(d, o));
+        m.share_retold = std::max(m.share_retold, ctx.Retold(d, o));
       }
       m.share_taken = share;
       if (origin.kind == OriginKind::kExternal) {

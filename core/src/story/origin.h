@@ -33,6 +33,8 @@ struct StoryContext {
   bool TextKeyLess(uint32_t x, uint32_t y) const;
   // Share of x's words inside passages shared with y.
   double Share(uint32_t x, uint32_t y) const;
+  // Share of x's words in sentences y retells (PairAnalysis::retold).
+  double Retold(uint32_t x, uint32_t y) const;
 };
 
 // Builds the story of `members` (sorted document indices): its origin, and
