@@ -28,8 +28,6 @@ constexpr size_t kMaxSharedNames = 8;
 // Capitalised words of this background tier or rarer count as names.
 constexpr int kRareNameTier = 7;
 
-bool IsContent(const Token& t) { return (t.flags & kTokenStopword) == 0; }
-
 // A rare name or a number: a capitalised word absent from the background's
 // word tiers ("Maia", "Nvidia"), or only in its rarest tier and capitalised
 // inside a sentence ("Anthropic"); or a word with a digit.

@@ -58,6 +58,11 @@ struct DocFeatures {
   uint64_t dateline = 0;
 };
 
+// A content word: not a stopword.
+inline bool IsContent(const Token& t) {
+  return (t.flags & kTokenStopword) == 0;
+}
+
 // IDF of a content word of the document (0 when it is not one).
 inline double WordIdf(const DocFeatures& f, uint64_t term) {
   const auto it = std::lower_bound(f.words.begin(), f.words.end(),

@@ -14,15 +14,13 @@
 namespace neardup::internal {
 namespace {
 
-bool IsContentWord(const Token& t) { return (t.flags & kTokenStopword) == 0; }
-
 // The TF-IDF vector (sublinear tf, the document's IDF) of the content words
 // of tokens [r.first, r.last); empty when it has fewer than
 // kRetoldMinWords of them.
 TermVector SentenceVector(const DocFeatures& f, TokenRange r) {
   std::vector<uint64_t> terms;
   for (size_t k = r.first; k < r.last; ++k) {
-    if (IsContentWord(f.tokens[k])) terms.push_back(f.tokens[k].hash);
+    if (IsContent(f.tokens[k])) terms.push_back(f.tokens[k].hash);
   }
   if (terms.size() < kRetoldMinWords) return TermVector{};
   return WordVector(f, std::move(terms));
