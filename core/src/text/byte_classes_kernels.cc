@@ -57,19 +57,22 @@ HWY_INLINE void ClassifyBlock(const uint8_t* HWY_RESTRICT p,
   // machine, straight into the masks' bytes (no reload of narrower stores);
   // otherwise through bytes and a little-endian load.
   constexpr bool kDirect = std::endian::native == std::endian::little;
+  constexpr uint64_t ByteClassMasks::*kFields[6] = {
+      &ByteClassMasks::letter,    &ByteClassMasks::digit,
+      &ByteClassMasks::non_ascii, &ByteClassMasks::apostrophe,
+      &ByteClassMasks::point,     &ByteClassMasks::newline};
   alignas(8) uint8_t bytes[6][8];
-  uint8_t* const letter =
-      kDirect ? reinterpret_cast<uint8_t*>(&out->letter) : bytes[0];
-  uint8_t* const digit =
-      kDirect ? reinterpret_cast<uint8_t*>(&out->digit) : bytes[1];
-  uint8_t* const non_ascii =
-      kDirect ? reinterpret_cast<uint8_t*>(&out->non_ascii) : bytes[2];
-  uint8_t* const apostrophe =
-      kDirect ? reinterpret_cast<uint8_t*>(&out->apostrophe) : bytes[3];
-  uint8_t* const point =
-      kDirect ? reinterpret_cast<uint8_t*>(&out->point) : bytes[4];
-  uint8_t* const newline =
-      kDirect ? reinterpret_cast<uint8_t*>(&out->newline) : bytes[5];
+  uint8_t* dst[6];
+  for (size_t f = 0; f < 6; ++f) {
+    dst[f] =
+        kDirect ? reinterpret_cast<uint8_t*>(&(out->*kFields[f])) : bytes[f];
+  }
+  uint8_t* const letter = dst[0];
+  uint8_t* const digit = dst[1];
+  uint8_t* const non_ascii = dst[2];
+  uint8_t* const apostrophe = dst[3];
+  uint8_t* const point = dst[4];
+  uint8_t* const newline = dst[5];
   for (size_t k = 0; k < 64; k += kN) {
     const auto v = hn::LoadU(d, p + k);
     // OR-ing 0x20 maps A-Z onto a-z and no other byte into a-z.
@@ -89,12 +92,9 @@ HWY_INLINE void ClassifyBlock(const uint8_t* HWY_RESTRICT p,
     hn::StoreMaskBits(d, is_newline, newline + k / 8);
   }
   if constexpr (!kDirect) {
-    out->letter = LoadLittleEndian64(bytes[0]);
-    out->digit = LoadLittleEndian64(bytes[1]);
-    out->non_ascii = LoadLittleEndian64(bytes[2]);
-    out->apostrophe = LoadLittleEndian64(bytes[3]);
-    out->point = LoadLittleEndian64(bytes[4]);
-    out->newline = LoadLittleEndian64(bytes[5]);
+    for (size_t f = 0; f < 6; ++f) {
+      out->*kFields[f] = LoadLittleEndian64(bytes[f]);
+    }
   }
 #endif
 }
