@@ -2,7 +2,9 @@
 
 #include "neardup/tfidf.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,6 +66,35 @@ TEST(TfIdfTest, VectorIsSortedSublinearAndUnit) {
   const double got =
       apple_first ? v.weights[0] / v.weights[1] : v.weights[1] / v.weights[0];
   EXPECT_NEAR(got, ratio, 1e-5);
+}
+
+TEST(TfIdfTest, WeightTermsTakesAnyIdf) {
+  // Terms 3 (three times), 7, 9 (twice); IDF 2 for 7, 0 for 9, 1 otherwise.
+  const std::vector<uint64_t> terms = {3, 3, 3, 7, 9, 9};
+  const auto idf = [](uint64_t t) { return t == 7 ? 2.0 : t == 9 ? 0.0 : 1.0; };
+  const TermVector v = WeightTerms(terms, idf);
+  ASSERT_EQ(v.terms, (std::vector<uint64_t>{3, 7, 9}));
+  const double w3 = 1 + std::log(3.0), w7 = 2.0;
+  const double norm = std::sqrt(w3 * w3 + w7 * w7);
+  ASSERT_EQ(v.weights.size(), 3u);
+  EXPECT_FLOAT_EQ(v.weights[0], static_cast<float>(w3 / norm));
+  EXPECT_FLOAT_EQ(v.weights[1], static_cast<float>(w7 / norm));
+  EXPECT_EQ(v.weights[2], 0.0f);
+  // Every weight 0: no vector at all.
+  EXPECT_TRUE(WeightTerms(std::vector<uint64_t>{9, 9}, idf).terms.empty());
+  EXPECT_TRUE(WeightTerms({}, idf).terms.empty());
+  // Vectorize() is WeightTerms() with the model's IDF.
+  TfIdfModel model;
+  model.AddDocument(Tok("apple banana"));
+  const std::vector<Token> doc = Tok("apple apple cherry banana");
+  std::vector<uint64_t> sorted;
+  for (const Token& t : doc) sorted.push_back(t.hash);
+  std::sort(sorted.begin(), sorted.end());
+  const TermVector a = model.Vectorize(doc);
+  const TermVector b =
+      WeightTerms(sorted, [&model](uint64_t t) { return model.Idf(t); });
+  EXPECT_EQ(a.terms, b.terms);
+  EXPECT_EQ(a.weights, b.weights);
 }
 
 TEST(TfIdfTest, StopwordsDoNotContribute) {

@@ -19,6 +19,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/types/span.h"
 
 #include "neardup/text.h"
@@ -74,6 +75,13 @@ class TfIdfModel {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The unit TF-IDF vector of `sorted_terms`, term hashes in ascending order
+// with repeats (a term's repeats are its frequency): sublinear tf times
+// idf(term). Empty when every weight is 0. TfIdfModel::Vectorize() is this
+// with the model's Idf(); callers with IDF of their own pass it here.
+TermVector WeightTerms(absl::Span<const uint64_t> sorted_terms,
+                       absl::FunctionRef<double(uint64_t)> idf);
 
 // Dot product of two unit vectors by a sorted merge.
 double Cosine(const TermVector& a, const TermVector& b);

@@ -535,24 +535,7 @@ PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
 
 TermVector WordVector(const DocFeatures& f, std::vector<uint64_t> terms) {
   std::sort(terms.begin(), terms.end());
-  TermVector v;
-  std::vector<double> weights;
-  double norm2 = 0;
-  for (size_t i = 0; i < terms.size();) {
-    size_t j = i + 1;
-    while (j < terms.size() && terms[j] == terms[i]) ++j;
-    const double w =
-        (1.0 + std::log(static_cast<double>(j - i))) * WordIdf(f, terms[i]);
-    v.terms.push_back(terms[i]);
-    weights.push_back(w);
-    norm2 += w * w;
-    i = j;
-  }
-  if (norm2 <= 0) return TermVector{};
-  for (const double w : weights) {
-    v.weights.push_back(static_cast<float>(w / std::sqrt(norm2)));
-  }
-  return v;
+  return WeightTerms(terms, [&f](uint64_t term) { return WordIdf(f, term); });
 }
 
 }  // namespace neardup::internal

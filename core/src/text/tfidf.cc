@@ -89,16 +89,21 @@ int32_t TfIdfModel::DocumentFrequency(uint64_t term) const {
 double TfIdfModel::Idf(uint64_t term) const { return impl_->Idf(term); }
 
 TermVector TfIdfModel::Vectorize(absl::Span<const Token> tokens) const {
-  const std::vector<uint64_t> terms = ContentTerms(tokens);
+  return WeightTerms(ContentTerms(tokens),
+                     [this](uint64_t term) { return impl_->Idf(term); });
+}
+
+TermVector WeightTerms(absl::Span<const uint64_t> sorted_terms,
+                       absl::FunctionRef<double(uint64_t)> idf) {
   TermVector v;
   std::vector<double> weights;
   double norm2 = 0;
-  for (size_t i = 0; i < terms.size();) {
+  for (size_t i = 0; i < sorted_terms.size();) {
     size_t j = i + 1;
-    while (j < terms.size() && terms[j] == terms[i]) ++j;
+    while (j < sorted_terms.size() && sorted_terms[j] == sorted_terms[i]) ++j;
     const double tf = 1.0 + std::log(static_cast<double>(j - i));
-    const double w = tf * impl_->Idf(terms[i]);
-    v.terms.push_back(terms[i]);
+    const double w = tf * idf(sorted_terms[i]);
+    v.terms.push_back(sorted_terms[i]);
     weights.push_back(w);
     norm2 += w * w;
     i = j;
