@@ -35,6 +35,7 @@ struct ScanFlags {
   int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
   size_t max_documents = StoryOptions{}.max_documents;
   int64_t memory_budget = 0;  // Bytes; 0: no budget.
+  int threads = 0;            // 0: one per core.
 };
 
 // What scan holds, estimated: every pair's scores and story analysis, and
@@ -97,6 +98,7 @@ int RunScan(const ScanFlags& flags) {
   CompareOptions options;
   options.shingle_size = flags.shingle_size;
   options.tokenize.skip_boilerplate = !flags.keep_boilerplate;
+  options.threads = flags.threads;
 
   ReadOptions read_options;
   read_options.max_doc_bytes = flags.max_doc_bytes;
@@ -120,6 +122,7 @@ int RunScan(const ScanFlags& flags) {
   story_options.tokenize = options.tokenize;
   story_options.story_threshold = flags.threshold;
   story_options.max_documents = flags.max_documents;
+  story_options.threads = flags.threads;
   const absl::StatusOr<StoryReport> stories =
       AnalyzeStories(docs, story_options);
   if (!stories.ok()) {
@@ -192,6 +195,11 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
                   "beyond it are skipped (over_limit), in input order. "
                   "Suffixes k, m, g (powers of 1024).")
       ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  cmd->add_option("-j,--threads", flags->threads,
+                  "Threads comparing the pairs (0: all cores). The output is "
+                  "the same for any value.")
+      ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   cmd->footer(ExitCodesHelp());
   cmd->callback([flags, exit_code] { *exit_code = RunScan(*flags); });

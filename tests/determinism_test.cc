@@ -137,6 +137,20 @@ TEST_F(DeterminismTest, DedupBytesIdenticalAcrossThreadsAndBatches) {
   }
 }
 
+TEST_F(DeterminismTest, ScanBytesIdenticalAcrossThreads) {
+  for (const char* format : {"json", "csv", "table"}) {
+    const RunResult base =
+        Run(absl::StrCat("scan -q -j 1 --explain -f ", format, " ", corpus_));
+    ASSERT_EQ(base.exit_code, 0) << base.err;
+    ASSERT_FALSE(base.out.empty());
+    for (const char* threads : {"-j 2", "-j 3", "-j 7", "-j 0"}) {
+      const RunResult r = Run(absl::StrCat("scan -q --explain -f ", format, " ",
+                                           threads, " ", corpus_));
+      EXPECT_EQ(r.out, base.out) << format << " " << threads;
+    }
+  }
+}
+
 TEST_F(DeterminismTest, DedupBytesIdenticalAcrossSimdTargets) {
   const RunResult base = Run("dedup -q " + corpus_);
   ASSERT_EQ(base.exit_code, 0) << base.err;

@@ -29,6 +29,9 @@ namespace neardup {
 struct CompareOptions {
   int shingle_size = 5;  // Words per shingle, >= 1.
   TokenizeOptions tokenize;
+  // Threads for the pairs (0: one per core). The result is the same for
+  // any number.
+  int threads = 1;
 };
 
 struct DocumentStats {

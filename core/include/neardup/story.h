@@ -78,9 +78,12 @@ struct StoryOptions {
   // Use the built-in English background for word rarity, counted as this
   // many pseudo-documents (TfIdfModel::SetBackground); 0 turns it off.
   double background_weight = 1000;
-  // All pairs are compared and kept: memory grows as n^2 (about 150 bytes a
+  // All pairs are compared and kept: memory grows as n^2 (about 400 bytes a
   // pair). Larger inputs are refused; deduplicate or cluster them first.
   size_t max_documents = 2000;
+  // Threads for the pair comparisons (0: one per core). The report is the
+  // same for any number.
+  int threads = 1;
 };
 
 // Texts of at most this many words are sentences: shared passages and

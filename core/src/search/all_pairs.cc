@@ -9,6 +9,8 @@
 #include "neardup/shingle.h"
 #include "neardup/tfidf.h"
 
+#include "internal/parallel.h"
+
 namespace neardup {
 
 absl::StatusOr<Comparison> CompareAll(absl::Span<const Document> docs,
@@ -38,26 +40,25 @@ absl::StatusOr<Comparison> CompareAll(absl::Span<const Document> docs,
     stats.boilerplate_lines = texts[i].boilerplate.size();
   }
   const std::vector<float> cosine = PairwiseCosine(vectors);
-  result.pairs.reserve(n * (n - (n > 0)) / 2);
-  for (size_t a = 0; a < n; ++a) {
-    for (size_t b = a + 1; b < n; ++b) {
-      PairScores p;
-      p.a = static_cast<uint32_t>(a);
-      p.b = static_cast<uint32_t>(b);
-      p.cosine = cosine[a * n + b];
-      p.shared_shingles = IntersectionSize(shingles[a], shingles[b]);
-      const size_t unite =
-          shingles[a].size() + shingles[b].size() - p.shared_shingles;
-      p.jaccard = unite == 0 ? 0.0 : double(p.shared_shingles) / unite;
-      p.a_in_b = shingles[a].empty()
-                     ? 0.0
-                     : double(p.shared_shingles) / shingles[a].size();
-      p.b_in_a = shingles[b].empty()
-                     ? 0.0
-                     : double(p.shared_shingles) / shingles[b].size();
-      result.pairs.push_back(p);
-    }
-  }
+  result.pairs.resize(n < 2 ? 0 : n * (n - 1) / 2);
+  internal::ParallelForPairs(
+      n, internal::ThreadCount(options.threads),
+      [&](size_t k, size_t a, size_t b) {
+        PairScores& p = result.pairs[k];
+        p.a = static_cast<uint32_t>(a);
+        p.b = static_cast<uint32_t>(b);
+        p.cosine = cosine[a * n + b];
+        p.shared_shingles = IntersectionSize(shingles[a], shingles[b]);
+        const size_t unite =
+            shingles[a].size() + shingles[b].size() - p.shared_shingles;
+        p.jaccard = unite == 0 ? 0.0 : double(p.shared_shingles) / unite;
+        p.a_in_b = shingles[a].empty()
+                       ? 0.0
+                       : double(p.shared_shingles) / shingles[a].size();
+        p.b_in_a = shingles[b].empty()
+                       ? 0.0
+                       : double(p.shared_shingles) / shingles[b].size();
+      });
   return result;
 }
 

@@ -8,7 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 
-#include "search/parallel.h"
+#include "internal/parallel.h"
 
 namespace neardup {
 

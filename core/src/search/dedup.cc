@@ -23,7 +23,7 @@
 
 #include "search/dedup_cluster.h"
 #include "search/pair_score.h"
-#include "search/parallel.h"
+#include "internal/parallel.h"
 #include "text/token_hashes.h"
 
 namespace neardup {

@@ -19,7 +19,7 @@
 #include "neardup/index.h"
 
 #include "internal/status_macros.h"
-#include "search/parallel.h"
+#include "internal/parallel.h"
 #include "store/index_format.h"
 #include "store/lmdb_util.h"
 #include "store/records.h"

@@ -16,6 +16,7 @@
 
 #include "neardup/attribution.h"
 
+#include "internal/parallel.h"
 #include "story/cluster.h"
 #include "story/features.h"
 #include "story/origin.h"
@@ -103,18 +104,20 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
   StoryReport report;
   const std::vector<internal::DocFeatures> features =
       internal::ComputeFeatures(docs, options);
-  report.attributions.reserve(docs.size());
-  for (const Document& d : docs) {
-    report.attributions.push_back(ExtractAttributions(d.text));
-  }
-  const uint32_t n = static_cast<uint32_t>(docs.size());
-  report.pairs.reserve(static_cast<size_t>(n) * (n > 0 ? n - 1 : 0) / 2);
-  for (uint32_t a = 0; a < n; ++a) {
-    for (uint32_t b = a + 1; b < n; ++b) {
-      report.pairs.push_back(
-          internal::AnalyzePair(a, b, features[a], features[b], options));
+  const int threads = internal::ThreadCount(options.threads);
+  report.attributions.resize(docs.size());
+  internal::ParallelFor(docs.size(), threads, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      report.attributions[i] = ExtractAttributions(docs[i].text);
     }
-  }
+  });
+  const uint32_t n = static_cast<uint32_t>(docs.size());
+  report.pairs.resize(n < 2 ? 0 : static_cast<size_t>(n) * (n - 1) / 2);
+  internal::ParallelForPairs(n, threads, [&](size_t k, size_t a, size_t b) {
+    report.pairs[k] = internal::AnalyzePair(static_cast<uint32_t>(a),
+                                            static_cast<uint32_t>(b),
+                                            features[a], features[b], options);
+  });
 
   const std::vector<std::vector<uint32_t>> groups =
       internal::ClusterStories(n, report.pairs, options.story_threshold);
