@@ -6,6 +6,7 @@
 #include "neardup/align.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -64,6 +65,14 @@ SeedIndex IndexSeeds(absl::Span<const Token> tokens, int n, bool with_table) {
     it->second.first = static_cast<uint32_t>(j);
     ++it->second.count;
   }
+  // 2^bits >= 8 slots a seed, at least one word of them.
+  const int bits = std::max(6, static_cast<int>(std::bit_width(seeds * 8 - 1)));
+  index.filter.assign(size_t{1} << (bits - 6), 0);
+  index.filter_shift = 64 - bits;
+  for (const auto& [seed, positions] : index.table) {
+    const uint64_t slot = (seed * 0x9E3779B97F4A7C15ULL) >> index.filter_shift;
+    index.filter[slot >> 6] |= uint64_t{1} << (slot & 63);
+  }
   return index;
 }
 
@@ -80,6 +89,7 @@ std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
   const std::vector<uint32_t>& next = b_seeds.next;
 
   for (size_t i = 0; i < a_seeds.hashes.size(); ++i) {
+    if (!b_seeds.MayHave(a_seeds.hashes[i])) continue;
     const auto it = index.find(a_seeds.hashes[i]);
     if (it == index.end()) continue;
     if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;

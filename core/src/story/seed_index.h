@@ -29,6 +29,18 @@ struct SeedIndex {
   // one array, not a list per seed.
   absl::flat_hash_map<uint64_t, Seed> table;
   std::vector<uint32_t> next;
+  // A one-hash Bloom filter of the table's keys, 8 to 16 bits a key, in
+  // front of it: most seeds of another text are not in the table, and a bit
+  // test costs less than a table miss. Built with the table.
+  std::vector<uint64_t> filter;
+  int filter_shift = 64;  // A hash's slot: its top bits, after a multiply.
+
+  // False only when `seed` is not in the table.
+  bool MayHave(uint64_t seed) const {
+    if (filter.empty()) return false;  // So is the table.
+    const uint64_t slot = (seed * 0x9E3779B97F4A7C15ULL) >> filter_shift;
+    return (filter[slot >> 6] >> (slot & 63)) & 1;
+  }
 };
 
 // The n-word seeds of `tokens`; the table only when `with_table` (a text is
