@@ -2,10 +2,12 @@
 //
 // `neardup scan [PATH...]`: reads documents and scores every pair.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -34,8 +36,9 @@ struct ScanFlags {
   bool quiet = false;
   int64_t max_doc_bytes = ReadOptions{}.max_doc_bytes;
   size_t max_documents = StoryOptions{}.max_documents;
-  int64_t memory_budget = 0;  // Bytes; 0: no budget.
-  int threads = 0;            // 0: one per core.
+  int64_t memory_budget = 0;               // Bytes; 0: no budget.
+  int threads = 0;                         // 0: one per core.
+  std::string min_relation = "unrelated";  // Pairs listed.
 };
 
 // What scan holds, estimated: every pair's scores and story analysis, and
@@ -46,6 +49,24 @@ struct ScanFlags {
 // 1,000 and 2,000 of them at 597a038: shared names, allocator slack).
 constexpr int64_t kScanBytesPerPair = 400;
 constexpr int64_t kScanBytesPerTextByte = 16;
+
+// The pair relations, least related first.
+std::vector<std::string> RelationNames() {
+  std::vector<std::string> names;
+  for (int r = 0; r <= static_cast<int>(PairRelation::kCopy); ++r) {
+    names.emplace_back(PairRelationName(static_cast<PairRelation>(r)));
+  }
+  return names;
+}
+
+// The relation named `name` (one of RelationNames(), checked by CLI11).
+PairRelation ParseRelationName(std::string_view name) {
+  const std::vector<std::string> names = RelationNames();
+  for (size_t r = 0; r < names.size(); ++r) {
+    if (names[r] == name) return static_cast<PairRelation>(r);
+  }
+  return PairRelation::kUnrelated;
+}
 
 // Skips (kOverLimit) the documents beyond --max-documents or beyond what
 // --memory-budget allows, in input order, so every item keeps a verdict.
@@ -136,7 +157,11 @@ int RunScan(const ScanFlags& flags) {
   }
   StoryRenderOptions render;
   render.explain = flags.explain;
+  const PairRelation min_relation = ParseRelationName(flags.min_relation);
+  // The stories' own list of related pairs never shows unrelated ones.
+  render.min_relation = std::max(render.min_relation, min_relation);
   ScanResult result;
+  result.min_relation = min_relation;
   result.items = items;
   result.documents = docs;
   result.comparison = &*comparison;
@@ -195,6 +220,12 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
                   "beyond it are skipped (over_limit), in input order. "
                   "Suffixes k, m, g (powers of 1024).")
       ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  cmd->add_option("--min-relation", flags->min_relation,
+                  "List only the pairs at least this related (unrelated: "
+                  "every pair; related, rewrite, partial, near_duplicate, "
+                  "copy). Stories and the summary still count every pair.")
+      ->check(CLI::IsMember(RelationNames()))
       ->capture_default_str();
   cmd->add_option("-j,--threads", flags->threads,
                   "Threads comparing the pairs (0: all cores). The output is "

@@ -5,6 +5,8 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -124,6 +126,43 @@ TEST_F(CliTest, TableNamesEveryPair) {
   EXPECT_THAT(r.out, HasSubstr("external: The Information"));
   EXPECT_THAT(r.out, HasSubstr("cosine"));
   EXPECT_THAT(r.out, HasSubstr("004_6865920a74d5a5c3"));
+}
+
+// --min-relation lists only the closer pairs, in every format, while the
+// stories and the summary still count them all.
+TEST_F(CliTest, MinRelationListsOnlyTheCloserPairs) {
+  const std::string inputs =
+      seeds_ + " " + SourcePath("tests/fixtures/controls");
+  RunResult all = Run("scan -f json " + inputs);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const nlohmann::json j_all = nlohmann::json::parse(all.out);
+  const size_t n = j_all["summary"]["processed"].get<size_t>();
+  ASSERT_EQ(j_all["pairs"].size(), n * (n - 1) / 2);
+  EXPECT_EQ(j_all["summary"]["pairs_listed"], j_all["pairs"].size());
+  size_t rewrites = 0;
+  for (const auto& p : j_all["pairs"]) rewrites += p["relation"] == "rewrite";
+  ASSERT_EQ(rewrites, 10u);  // The seeds' pairs; the controls are apart.
+
+  RunResult some = Run("scan -f json --min-relation rewrite " + inputs);
+  ASSERT_EQ(some.exit_code, 0) << some.err;
+  const nlohmann::json j = nlohmann::json::parse(some.out);
+  EXPECT_EQ(j["summary"]["pairs"], j_all["pairs"].size());
+  EXPECT_EQ(j["summary"]["pairs_listed"], rewrites);
+  ASSERT_EQ(j["pairs"].size(), rewrites);
+  for (const auto& p : j["pairs"]) EXPECT_EQ(p["relation"], "rewrite");
+  EXPECT_EQ(j["stories"], j_all["stories"]);
+
+  RunResult csv = Run("scan -f csv --min-relation rewrite " + inputs);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'),
+            static_cast<std::ptrdiff_t>(rewrites + 1));  // And the header.
+  RunResult none = Run("scan -f jsonl --min-relation copy " + inputs);
+  EXPECT_THAT(none.out, Not(HasSubstr("\"type\":\"pair\"")));
+  RunResult table = Run("scan --min-relation rewrite " + inputs);
+  EXPECT_THAT(table.out, HasSubstr("The pairs at least rewrite (10 of "));
+
+  RunResult bad = Run("scan --min-relation closest " + seeds_);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("closest"));
 }
 
 TEST_F(CliTest, MissingPathIsNamedAndTheRestIsProcessed) {

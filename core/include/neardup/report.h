@@ -40,6 +40,10 @@ struct ScanResult {
   absl::Span<const Document> documents;  // The items not skipped, in order.
   const Comparison* comparison = nullptr;
   const StoryReport* stories = nullptr;
+  // The pairs listed (JSON, JSONL, CSV and the table's list of every pair):
+  // those at least this related; every pair by default. The summary counts
+  // them all ("pairs") and those listed ("pairs_listed").
+  PairRelation min_relation = PairRelation::kUnrelated;
 };
 
 // Writes the result of `neardup scan`. Formats (docs/scan-output.md):

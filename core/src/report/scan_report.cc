@@ -76,6 +76,15 @@ void AddShingleScores(const PairScores& p, ordered_json& j) {
   j["shared_shingles"] = p.shared_shingles;
 }
 
+// How many pairs the report lists (ScanResult::min_relation).
+size_t ListedPairs(const ScanResult& r) {
+  size_t listed = 0;
+  for (const PairAnalysis& p : r.stories->pairs) {
+    listed += p.relation >= r.min_relation;
+  }
+  return listed;
+}
+
 void WriteTable(const ScanResult& r, const CompareOptions& options,
                 const StoryRenderOptions& render, std::ostream& out) {
   const Counts counts = Count(r.items);
@@ -117,10 +126,17 @@ void WriteTable(const ScanResult& r, const CompareOptions& options,
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     return analysed[x].story > analysed[y].story;
   });
-  out << "\nEvery pair (word " << options.shingle_size
+  if (r.min_relation == PairRelation::kUnrelated) {
+    out << "\nEvery pair";
+  } else {
+    out << "\nThe pairs at least " << PairRelationName(r.min_relation) << " ("
+        << ListedPairs(r) << " of " << c.pairs.size() << ")";
+  }
+  out << " (word " << options.shingle_size
       << "-gram shingles for jaccard and containment)\n"
       << "  relation        cosine  jaccard  a_in_b  b_in_a  shared  a / b\n";
   for (size_t i : order) {
+    if (analysed[i].relation < r.min_relation) continue;
     const PairScores& p = c.pairs[i];
     char buf[96];
     std::snprintf(buf, sizeof buf, "  %-15s %6.3f  %7.3f  %6.3f  %6.3f  %6zu  ",
@@ -166,7 +182,8 @@ ordered_json HeadJson(const ScanResult& r, const CompareOptions& options) {
                   {"skipped", counts.skipped},
                   {"skipped_by_reason", counts.skipped_by_reason},
                   {"stories", r.stories->stories.size()},
-                  {"pairs", c.pairs.size()}};
+                  {"pairs", c.pairs.size()},
+                  {"pairs_listed", ListedPairs(r)}};
   ordered_json docs = ordered_json::array();
   size_t k = 0;
   for (const ReadItem& item : r.items) {
@@ -177,13 +194,15 @@ ordered_json HeadJson(const ScanResult& r, const CompareOptions& options) {
   return j;
 }
 
-// Calls f(pair) for every pair in report order, each pair's story fields
+// Calls f(pair) for every pair listed (ScanResult::min_relation) in report
+// order, each pair's story fields
 // followed by its exact shingle scores. One pair at a time: a scan of 2,000
 // documents has 2 million of them.
 template <typename F>
 void ForEachPair(const ScanResult& r, F&& f) {
   const size_t n = r.documents.size();
   for (const PairAnalysis& p : r.stories->pairs) {
+    if (p.relation < r.min_relation) continue;
     ordered_json pair = internal::PairJson(r.documents, p);
     AddShingleScores(r.comparison->pairs[PairIndex(p.a, p.b, n)], pair);
     f(pair);
