@@ -3,9 +3,6 @@
 // `neardup dedup [PATH...|-] -o OUT.jsonl`: clusters near-duplicates in a
 // large corpus and writes one verdict per input document, in input order.
 
-#include <unistd.h>
-
-#include <chrono>
 #include <cinttypes>
 #include <cstdio>
 #include <filesystem>
@@ -23,6 +20,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "progress.h"
 #include "reporting.h"
 
 namespace neardup::cli {
@@ -102,46 +100,6 @@ struct ItemLog {
     const uint64_t begin = item == 0 ? 0 : id_end[item - 1];
     return std::string_view(ids).substr(begin, id_end[item] - begin);
   }
-};
-
-// A one-line progress display on stderr: documents/s, MB/s and, when the
-// input size is known, ETA.
-class Progress {
- public:
-  Progress(bool enabled, uint64_t total_bytes)
-      : enabled_(enabled),
-        total_(total_bytes),
-        start_(std::chrono::steady_clock::now()) {}
-  void Update(uint64_t docs, uint64_t bytes, bool force = false) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    const double s =
-        std::max(1e-3, std::chrono::duration<double>(now - start_).count());
-    char eta[32] = "";
-    if (total_ > 0 && bytes > 0 && bytes <= total_) {
-      const double left = s * (total_ - bytes) / bytes;
-      std::snprintf(eta, sizeof(eta), "  ETA %d:%02d",
-                    static_cast<int>(left) / 60, static_cast<int>(left) % 60);
-    }
-    std::fprintf(stderr, "\r  %" PRIu64 " docs  %.0f docs/s  %.1f MB/s%s   ",
-                 docs, docs / s, bytes / s / 1e6, eta);
-    std::fflush(stderr);
-  }
-  void Message(const char* what) {
-    if (!enabled_) return;
-    std::fprintf(stderr, "\r  %s ...%40s\r", what, "");
-    std::fflush(stderr);
-  }
-  void Done() {
-    if (enabled_) std::fprintf(stderr, "\r%70s\r", "");
-  }
-
- private:
-  bool enabled_;
-  uint64_t total_;
-  std::chrono::steady_clock::time_point start_, last_;
 };
 
 uint64_t InputBytes(const std::vector<std::string>& paths) {
@@ -249,10 +207,8 @@ int RunDedup(const DedupFlags& flags) {
     std::cerr << "neardup dedup: cannot write " << flags.output << "\n";
     return kExitUsage;
   }
-  const bool show_progress =
-      flags.progress == "always" ||
-      (flags.progress == "auto" && !flags.quiet && isatty(STDERR_FILENO));
-  Progress progress(show_progress, InputBytes(paths));
+  Progress progress(ShowProgress(flags.progress, flags.quiet),
+                    InputBytes(paths));
 
   // Read in batches; sketch batch i on the worker threads while the main
   // thread reads batch i + 1.
@@ -467,11 +423,7 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--batch", flags->batch, "Documents per batch.")
       ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
-  cmd->add_option("--progress", flags->progress,
-                  "Progress bar on stderr: auto (when it is a terminal), "
-                  "always or never.")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+  AddProgressOption(cmd, &flags->progress);
   AddMaxDocBytesOption(cmd, &flags->max_doc_bytes);
   cmd->add_option("--memory-budget", flags->memory_budget,
                   "Bytes the index (signatures, shingle samples, ids) may "

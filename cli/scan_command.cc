@@ -3,8 +3,11 @@
 // `neardup scan [PATH...]`: reads documents and scores every pair.
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -20,6 +23,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "progress.h"
 #include "reporting.h"
 
 namespace neardup::cli {
@@ -39,6 +43,7 @@ struct ScanFlags {
   int64_t memory_budget = 0;               // Bytes; 0: no budget.
   int threads = 0;                         // 0: one per core.
   std::string min_relation = "unrelated";  // Pairs listed.
+  std::string progress = "auto";
 };
 
 // What scan holds, estimated: every pair's scores and story analysis, and
@@ -134,6 +139,8 @@ int RunScan(const ScanFlags& flags) {
   const int exit_code = ReportSkips("scan", items, flags.quiet);
   if (!flags.quiet) accounting.PrintSummary("scan");
 
+  Progress progress(ShowProgress(flags.progress, flags.quiet));
+  progress.Message("comparing shingles");
   const absl::StatusOr<Comparison> comparison = CompareAll(docs, options);
   if (!comparison.ok()) {
     std::cerr << "neardup scan: " << comparison.status().message() << "\n";
@@ -144,8 +151,21 @@ int RunScan(const ScanFlags& flags) {
   story_options.story_threshold = flags.threshold;
   story_options.max_documents = flags.max_documents;
   story_options.threads = flags.threads;
-  const absl::StatusOr<StoryReport> stories =
-      AnalyzeStories(docs, story_options);
+  // The pairs are analysed on the worker threads while this one shows
+  // their progress.
+  std::atomic<uint64_t> pairs_done{0};
+  story_options.pairs_done = &pairs_done;
+  std::future<absl::StatusOr<StoryReport>> analysis = std::async(
+      std::launch::async, [&] { return AnalyzeStories(docs, story_options); });
+  const uint64_t pairs =
+      docs.size() < 2 ? 0 : uint64_t{docs.size()} * (docs.size() - 1) / 2;
+  while (analysis.wait_for(std::chrono::milliseconds(100)) !=
+         std::future_status::ready) {
+    progress.Count("analysing pairs", pairs_done.load(), pairs);
+  }
+  progress.Count("analysing pairs", pairs_done.load(), pairs, /*force=*/true);
+  progress.Done();
+  const absl::StatusOr<StoryReport> stories = analysis.get();
   if (!stories.ok()) {
     std::cerr << "neardup scan: " << stories.status().message() << "\n";
     return kExitUsage;
@@ -207,8 +227,8 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
                 "Do not drop page-template lines (\"Share Article\", "
                 "newsletter sign-ups) before comparing.");
   cmd->add_flag("-q,--quiet", flags->quiet,
-                "Do not list skipped inputs on stderr (they stay in the "
-                "output).");
+                "Do not list skipped inputs (they stay in the output), the "
+                "summary or progress on stderr.");
   AddMaxDocBytesOption(cmd, &flags->max_doc_bytes);
   cmd->add_option("--max-documents", flags->max_documents,
                   "Compare at most this many documents (all pairs grow as "
@@ -227,6 +247,7 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
                   "copy). Stories and the summary still count every pair.")
       ->check(CLI::IsMember(RelationNames()))
       ->capture_default_str();
+  AddProgressOption(cmd, &flags->progress);
   cmd->add_option("-j,--threads", flags->threads,
                   "Threads comparing the pairs (0: all cores). The output is "
                   "the same for any value.")

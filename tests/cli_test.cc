@@ -165,6 +165,21 @@ TEST_F(CliTest, MinRelationListsOnlyTheCloserPairs) {
   EXPECT_THAT(bad.err, HasSubstr("closest"));
 }
 
+// scan shows its progress on stderr when asked (or on a terminal), never
+// in the output, and not by default when stderr is not a terminal.
+TEST_F(CliTest, ScanProgressOnlyOnStderrWhenAsked) {
+  const RunResult plain = Run("scan -f json " + seeds_);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(plain.err, Not(HasSubstr("\r")));  // Tests' stderr is a pipe.
+  const RunResult shown = Run("scan -f json --progress always " + seeds_);
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.err, HasSubstr("analysing pairs: 10 of 10 (100%)"));
+  EXPECT_EQ(shown.out, plain.out);
+  const RunResult never = Run("scan -f json --progress never " + seeds_);
+  EXPECT_THAT(never.err, Not(HasSubstr("\r")));
+  EXPECT_EQ(Run("scan --progress sometimes " + seeds_).exit_code, 2);
+}
+
 TEST_F(CliTest, MissingPathIsNamedAndTheRestIsProcessed) {
   const std::string missing = (dir_ / "no_such_dir").string();
   RunResult r = Run("scan --format json " + missing + " " + seeds_);

@@ -21,6 +21,7 @@
 #ifndef NEARDUP_STORY_H_
 #define NEARDUP_STORY_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -84,6 +85,10 @@ struct StoryOptions {
   // Threads for the pair comparisons (0: one per core). The report is the
   // same for any number.
   int threads = 1;
+  // When set, the pairs analysed so far are added to it as the analysis
+  // goes (from any of its threads), for a progress display: it reaches
+  // n(n-1)/2 when AnalyzeStories() returns.
+  std::atomic<uint64_t>* pairs_done = nullptr;
 };
 
 // Texts of at most this many words are sentences: shared passages and

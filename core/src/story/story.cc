@@ -3,6 +3,7 @@
 #include "neardup/story.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -113,11 +114,20 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
   });
   const uint32_t n = static_cast<uint32_t>(docs.size());
   report.pairs.resize(n < 2 ? 0 : static_cast<size_t>(n) * (n - 1) / 2);
+  // The progress count goes up every kProgressPairs pairs of a thread.
+  constexpr size_t kProgressPairs = 1024;
   internal::ParallelForPairs(n, threads, [&](size_t k, size_t a, size_t b) {
     report.pairs[k] = internal::AnalyzePair(static_cast<uint32_t>(a),
                                             static_cast<uint32_t>(b),
                                             features[a], features[b], options);
+    if (options.pairs_done != nullptr && (k + 1) % kProgressPairs == 0) {
+      options.pairs_done->fetch_add(kProgressPairs, std::memory_order_relaxed);
+    }
   });
+  if (options.pairs_done != nullptr) {
+    // The counts above were by blocks: the exact total now.
+    options.pairs_done->store(report.pairs.size(), std::memory_order_relaxed);
+  }
 
   const std::vector<std::vector<uint32_t>> groups =
       internal::ClusterStories(n, report.pairs, options.story_threshold);
