@@ -157,7 +157,7 @@ TEST(StoryReportTest, TableNamesOriginRolesAndEvidence) {
   std::ostringstream out;
   WriteStoryTable(docs, *r, options, out);
   const std::string table = out.str();
-  EXPECT_THAT(table, HasSubstr("5 documents, 1 stories"));
+  EXPECT_THAT(table, HasSubstr("5 documents, 1 story (1 with more than one"));
   EXPECT_THAT(table, HasSubstr("origin   external: The Information"));
   EXPECT_THAT(table, HasSubstr("\"first reported by The Information\""));
   EXPECT_THAT(table, HasSubstr("credits The Information"));

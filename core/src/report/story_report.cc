@@ -244,9 +244,10 @@ void WriteStoryTable(absl::Span<const Document> docs, const StoryReport& report,
   size_t multi = 0;
   for (const Story& s : report.stories) multi += s.members.size() > 1;
   out << absl::StrFormat(
-      "%d documents, %d stories (%d with more than one "
+      "%d document%s, %d stor%s (%d with more than one "
       "document)\n",
-      docs.size(), report.stories.size(), multi);
+      docs.size(), docs.size() == 1 ? "" : "s", report.stories.size(),
+      report.stories.size() == 1 ? "y" : "ies", multi);
   for (size_t s = 0; s < report.stories.size(); ++s) {
     const Story& story = report.stories[s];
     const StoryOrigin& o = story.origin;
