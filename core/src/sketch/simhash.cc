@@ -37,6 +37,10 @@ uint64_t SimHash(absl::Span<const uint64_t> features,
 
 uint64_t SimHashUniform(absl::Span<const uint64_t> features) noexcept {
   if (features.empty()) return 0;
+  uint64_t bits;
+  if (internal::SimHashUniformBits(features.data(), features.size(), &bits)) {
+    return bits;
+  }
   float sums[64] = {};
   internal::SimHashAccumulate(features.data(), nullptr, features.size(), sums);
   return Fingerprint(sums);

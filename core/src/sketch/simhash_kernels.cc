@@ -64,13 +64,52 @@ HWY_INLINE void SimHashTile(DF df, const uint64_t* HWY_RESTRICT features,
 }
 
 #if HWY_TARGET != HWY_SCALAR
+// Features [begin, begin + m), m <= 255: byte lane j of the kVecs vectors
+// of acc counts the features with bit j set. A feature's 64 bits become 64
+// byte lanes of 0 or -1 (LoadMaskBits, VecFromMask) subtracted from the
+// byte counters, which cannot wrap in 255 features.
+template <size_t kVecs, class D8>
+HWY_INLINE void CountBitsUpTo255(D8 d8, const uint64_t* HWY_RESTRICT features,
+                                 size_t m, hn::Vec<D8>* acc) {
+  constexpr size_t kN = HWY_LANES(uint8_t);  // 16, 32 or 64: divides 64.
+  static_assert(64 % kN == 0 && kN >= 8 && kVecs * kN == 64);
+  for (size_t v = 0; v < kVecs; ++v) acc[v] = hn::Zero(d8);
+  for (size_t i = 0; i < m; ++i) {
+    // Bit j of the feature is bit j % 8 of little-endian byte j / 8.
+    uint64_t x = features[i];
+    if constexpr (std::endian::native == std::endian::big) {
+      x = __builtin_bswap64(x);
+    }
+    uint8_t bytes[8];
+    std::memcpy(bytes, &x, sizeof(bytes));
+    for (size_t v = 0; v < kVecs; ++v) {
+      const auto set = hn::LoadMaskBits(d8, bytes + v * (kN / 8));
+      acc[v] = hn::Sub(acc[v], hn::VecFromMask(d8, set));
+    }
+  }
+}
+
+// counts[j] (zeroed by the caller) gets the number of features of [0, n)
+// with bit j set.
+HWY_INLINE void CountBits(const uint64_t* HWY_RESTRICT features, size_t n,
+                          uint32_t* HWY_RESTRICT counts) {
+  const hn::ScalableTag<uint8_t> d8;
+  constexpr size_t kN = HWY_LANES(uint8_t);
+  constexpr size_t kVecs = 64 / kN;
+  alignas(64) uint8_t partial[64];
+  for (size_t begin = 0; begin < n; begin += 255) {
+    hn::Vec<decltype(d8)> acc[kVecs];
+    CountBitsUpTo255<kVecs>(d8, features + begin, HWY_MIN(n - begin, 255), acc);
+    for (size_t v = 0; v < kVecs; ++v) hn::Store(acc[v], d8, partial + v * kN);
+    for (size_t j = 0; j < 64; ++j) counts[j] += partial[j];
+  }
+}
+
 // Unweighted features (w_i = 1) by integer counts: c_j features have bit j
 // set, so n sequential adds of +-1 give sums[j] + 2 c_j - n. That is the
 // same float when sums[j] is an integer and |sums[j]| + n <= 2^24, where
 // every partial sum is an exactly representable integer. Returns false,
-// doing nothing, otherwise. A feature's 64 bits become 64 byte lanes of 0 or
-// -1 (LoadMaskBits, VecFromMask) subtracted from byte counters, which are
-// added up every 255 features before they can wrap.
+// doing nothing, otherwise.
 HWY_INLINE bool UniformByCounts(const uint64_t* HWY_RESTRICT features, size_t n,
                                 float* HWY_RESTRICT sums) {
   constexpr float kExact = 16777216.0f;  // 2^24
@@ -81,32 +120,8 @@ HWY_INLINE bool UniformByCounts(const uint64_t* HWY_RESTRICT features, size_t n,
       return false;
     }
   }
-  const hn::ScalableTag<uint8_t> d8;
-  constexpr size_t kN = HWY_LANES(uint8_t);  // 16, 32 or 64: divides 64.
-  static_assert(64 % kN == 0 && kN >= 8);
-  constexpr size_t kVecs = 64 / kN;
   uint32_t counts[64] = {};
-  alignas(64) uint8_t partial[64];
-  for (size_t begin = 0; begin < n; begin += 255) {
-    const size_t stop = HWY_MIN(n, begin + 255);
-    hn::Vec<decltype(d8)> acc[kVecs];
-    for (size_t v = 0; v < kVecs; ++v) acc[v] = hn::Zero(d8);
-    for (size_t i = begin; i < stop; ++i) {
-      // Bit j of the feature is bit j % 8 of little-endian byte j / 8.
-      uint64_t x = features[i];
-      if constexpr (std::endian::native == std::endian::big) {
-        x = __builtin_bswap64(x);
-      }
-      uint8_t bytes[8];
-      std::memcpy(bytes, &x, sizeof(bytes));
-      for (size_t v = 0; v < kVecs; ++v) {
-        const auto set = hn::LoadMaskBits(d8, bytes + v * (kN / 8));
-        acc[v] = hn::Sub(acc[v], hn::VecFromMask(d8, set));
-      }
-    }
-    for (size_t v = 0; v < kVecs; ++v) hn::Store(acc[v], d8, partial + v * kN);
-    for (size_t j = 0; j < 64; ++j) counts[j] += partial[j];
-  }
+  CountBits(features, n, counts);
   for (size_t j = 0; j < 64; ++j) {
     const int64_t delta =
         2 * static_cast<int64_t>(counts[j]) - static_cast<int64_t>(n);
@@ -132,6 +147,48 @@ void SimHashAccumulate(const uint64_t* HWY_RESTRICT features,
   }
 }
 
+bool SimHashUniformBits(const uint64_t* HWY_RESTRICT features, size_t n,
+                        uint64_t* HWY_RESTRICT bits) {
+#if HWY_TARGET != HWY_SCALAR
+  // From zero sums, sum j is 2 c_j - n exactly (UniformByCounts), so bit j
+  // is set when 2 c_j > n, i.e. c_j > floor(n / 2): no floats, and up to 255
+  // features one vector compare of the byte counters.
+  if (n <= 255) {
+    const hn::ScalableTag<uint8_t> d8;
+    constexpr size_t kN = HWY_LANES(uint8_t);
+    constexpr size_t kVecs = 64 / kN;
+    hn::Vec<decltype(d8)> acc[kVecs];
+    CountBitsUpTo255<kVecs>(d8, features, n, acc);
+    const auto half = hn::Set(d8, static_cast<uint8_t>(n / 2));
+    uint8_t bytes[8];
+    for (size_t v = 0; v < kVecs; ++v) {
+      hn::StoreMaskBits(d8, hn::Gt(acc[v], half), bytes + v * (kN / 8));
+    }
+    uint64_t x;
+    std::memcpy(&x, bytes, sizeof(x));
+    if constexpr (std::endian::native == std::endian::big) {
+      x = __builtin_bswap64(x);
+    }
+    *bits = x;
+    return true;
+  }
+  if (n <= (size_t{1} << 24)) {
+    uint32_t counts[64] = {};
+    CountBits(features, n, counts);
+    uint64_t x = 0;
+    for (size_t j = 0; j < 64; ++j) {
+      x |= static_cast<uint64_t>(2 * uint64_t{counts[j]} > n) << j;
+    }
+    *bits = x;
+    return true;
+  }
+#endif
+  (void)features;
+  (void)n;
+  (void)bits;
+  return false;
+}
+
 // NOLINTNEXTLINE(google-readability-namespace-comments)
 }  // namespace HWY_NAMESPACE
 }  // namespace neardup::internal
@@ -141,10 +198,15 @@ HWY_AFTER_NAMESPACE();
 namespace neardup::internal {
 
 HWY_EXPORT(SimHashAccumulate);
+HWY_EXPORT(SimHashUniformBits);
 
 void SimHashAccumulate(const uint64_t* features, const float* weights, size_t n,
                        float* sums) {
   HWY_DYNAMIC_DISPATCH(SimHashAccumulate)(features, weights, n, sums);
+}
+
+bool SimHashUniformBits(const uint64_t* features, size_t n, uint64_t* bits) {
+  return HWY_DYNAMIC_DISPATCH(SimHashUniformBits)(features, n, bits);
 }
 
 }  // namespace neardup::internal

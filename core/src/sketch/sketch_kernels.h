@@ -41,6 +41,12 @@ void OnePermutationUpdate(const uint64_t* hashes, size_t n, uint32_t a,
 void SimHashAccumulate(const uint64_t* features, const float* weights, size_t n,
                        float* sums /*[64]*/);
 
+// The fingerprint of SimHashAccumulate() with null weights from zero sums
+// (bit j set when sums[j] > 0 afterwards), by integer counts, into *bits.
+// Returns false, doing nothing, where that is not exact (more than 2^24
+// features) or not faster (the scalar target): then take the sums.
+bool SimHashUniformBits(const uint64_t* features, size_t n, uint64_t* bits);
+
 // Slots per bucket of CountDistinctBuckets().
 inline constexpr size_t kCountDistinctWays = 8;
 
