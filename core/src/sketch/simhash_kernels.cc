@@ -64,7 +64,7 @@ HWY_INLINE void SimHashTile(DF df, const uint64_t* HWY_RESTRICT features,
 }
 
 #if HWY_TARGET != HWY_SCALAR
-// Features [begin, begin + m), m <= 255: byte lane j of the kVecs vectors
+// The first m <= 255 features: byte lane j of the kVecs vectors
 // of acc counts the features with bit j set. A feature's 64 bits become 64
 // byte lanes of 0 or -1 (LoadMaskBits, VecFromMask) subtracted from the
 // byte counters, which cannot wrap in 255 features.
