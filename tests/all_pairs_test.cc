@@ -3,6 +3,7 @@
 #include "neardup/all_pairs.h"
 
 #include <algorithm>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -122,6 +123,55 @@ TEST(CompareAllTest, MatchesBruteForceShingleSets) {
   EXPECT_EQ(c->pairs[1].shared_shingles, 0u);
   EXPECT_NEAR(c->pairs[1].cosine, 0.0, 1e-6);
   EXPECT_GT(c->pairs[0].cosine, 0.5);
+}
+
+// CompareAll counts shared shingles through one sorted list of every
+// document's shingles; each pair's count must equal the merge of its two
+// sets (IntersectionSize), also with many shingles shared by many documents
+// and with documents that are equal or empty.
+TEST(CompareAllTest, SharedShinglesMatchPairwiseIntersection) {
+  std::mt19937_64 rng(2026);
+  const std::vector<std::string> words = {"alpha",   "beta", "gamma", "delta",
+                                          "epsilon", "zeta", "eta"};
+  std::vector<Document> docs(41);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (d % 10 == 3) continue;  // Empty: no shingles.
+    if (d % 10 == 7) {
+      docs[d].text = docs[d - 1].text;  // Equal to the one before.
+      continue;
+    }
+    const size_t length = 1 + rng() % 60;
+    for (size_t w = 0; w < length; ++w) {
+      docs[d].text += words[rng() % (1 + d % words.size())] + " ";
+    }
+  }
+  for (const int n : {1, 2, 3}) {
+    CompareOptions options;
+    options.shingle_size = n;
+    for (const int threads : {1, 3}) {
+      options.threads = threads;
+      absl::StatusOr<Comparison> c = CompareAll(docs, options);
+      ASSERT_TRUE(c.ok());
+      ASSERT_EQ(c->pairs.size(), docs.size() * (docs.size() - 1) / 2);
+      std::vector<ShingleSet> sets;
+      for (const Document& d : docs) {
+        sets.push_back(Shingles(Tokenize(d.text).tokens, n));
+      }
+      size_t k = 0, with_shared = 0;
+      for (size_t a = 0; a < docs.size(); ++a) {
+        for (size_t b = a + 1; b < docs.size(); ++b, ++k) {
+          const PairScores& p = c->pairs[k];
+          ASSERT_EQ(p.a, a);
+          ASSERT_EQ(p.b, b);
+          ASSERT_EQ(p.shared_shingles, IntersectionSize(sets[a], sets[b]))
+              << a << " " << b << " n " << n;
+          EXPECT_DOUBLE_EQ(p.jaccard, Jaccard(sets[a], sets[b]));
+          with_shared += p.shared_shingles > 0;
+        }
+      }
+      EXPECT_GT(with_shared, k / 4);  // Many pairs share some.
+    }
+  }
 }
 
 TEST(CompareAllTest, RejectsShingleSizeZero) {

@@ -15,6 +15,7 @@
 
 #include "neardup/report.h"
 
+#include "internal/parallel.h"
 #include "report/json_util.h"
 #include "report/story_json.h"
 
@@ -60,11 +61,6 @@ ordered_json DocumentJson(const ReadItem& item, const DocumentStats* stats) {
     j["boilerplate_lines"] = stats->boilerplate_lines;
   }
   return j;
-}
-
-// Index of pair (a, b), a < b, in CompareAll()'s order.
-size_t PairIndex(size_t a, size_t b, size_t n) {
-  return a * n - a * (a + 1) / 2 + (b - a - 1);
 }
 
 // Adds the exact shingle scores of `p` to a pair object.
@@ -204,7 +200,8 @@ void ForEachPair(const ScanResult& r, F&& f) {
   for (const PairAnalysis& p : r.stories->pairs) {
     if (p.relation < r.min_relation) continue;
     ordered_json pair = internal::PairJson(r.documents, p);
-    AddShingleScores(r.comparison->pairs[PairIndex(p.a, p.b, n)], pair);
+    AddShingleScores(r.comparison->pairs[internal::PairIndex(p.a, p.b, n)],
+                     pair);
     f(pair);
   }
 }

@@ -72,8 +72,7 @@ std::string_view OriginKindName(OriginKind kind) {
 
 const PairAnalysis& StoryReport::Pair(size_t a, size_t b) const {
   if (a > b) std::swap(a, b);
-  const size_t n = attributions.size();
-  return pairs[a * n - a * (a + 1) / 2 + (b - a - 1)];
+  return pairs[internal::PairIndex(a, b, attributions.size())];
 }
 
 absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
