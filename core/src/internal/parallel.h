@@ -41,13 +41,6 @@ void ParallelFor(size_t n, int threads, const Fn& fn) {
   for (std::thread& w : workers) w.join();
 }
 
-// The index of pair (a, b), a < b < n, in the order (0, 1), (0, 2), ...,
-// (0, n - 1), (1, 2), ...: the order of ParallelForPairs() and of every
-// list of all pairs (CompareAll, AnalyzeStories).
-inline size_t PairIndex(size_t a, size_t b, size_t n) {
-  return a * n - a * (a + 1) / 2 + (b - a - 1);
-}
-
 // Calls fn(k, a, b) for every pair a < b of [0, n), where k is the pair's
 // index in the order (0, 1), (0, 2), ..., (0, n - 1), (1, 2), ...: the pairs
 // are split into ParallelFor() chunks of about equal size (rows are not, so

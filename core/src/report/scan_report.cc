@@ -15,7 +15,7 @@
 
 #include "neardup/report.h"
 
-#include "internal/parallel.h"
+#include "internal/pairs.h"
 #include "report/json_util.h"
 #include "report/story_json.h"
 

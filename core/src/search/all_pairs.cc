@@ -13,6 +13,7 @@
 #include "neardup/shingle.h"
 #include "neardup/tfidf.h"
 
+#include "internal/pairs.h"
 #include "internal/parallel.h"
 
 namespace neardup {
@@ -36,19 +37,12 @@ std::vector<uint32_t> SharedShingles(const std::vector<ShingleSet>& shingles) {
   }
   std::sort(entries.begin(), entries.end());
   std::vector<uint32_t> shared(n < 2 ? 0 : n * (n - 1) / 2, 0);
-  for (size_t i = 0; i < entries.size();) {
-    size_t end = i + 1;
-    while (end < entries.size() && entries[end].first == entries[i].first) {
-      ++end;
-    }
-    // The documents of a run ascend, each once (a set has no repeats).
-    for (size_t x = i; x < end; ++x) {
-      for (size_t y = x + 1; y < end; ++y) {
+  // The documents of a run ascend, each once (a set has no repeats).
+  internal::ForEachPairInRuns(
+      entries, [](const auto& e) { return e.first; },
+      [&](size_t x, size_t y) {
         ++shared[internal::PairIndex(entries[x].second, entries[y].second, n)];
-      }
-    }
-    i = end;
-  }
+      });
   return shared;
 }
 

@@ -18,6 +18,7 @@
 #include "neardup/text.h"
 #include "neardup/tfidf.h"
 
+#include "internal/pairs.h"
 #include "story/background.h"
 #include "story/retold.h"
 
@@ -474,15 +475,46 @@ PairRelation ClassifyRelation(const PairAnalysis& pair, bool sentences,
   return PairRelation::kUnrelated;
 }
 
+std::vector<double> TopicCosines(const std::vector<DocFeatures>& features) {
+  const size_t n = features.size();
+  struct Entry {
+    uint64_t term;
+    uint32_t doc;
+    float weight;
+  };
+  size_t total = 0;
+  for (const DocFeatures& f : features) total += f.vector.terms.size();
+  std::vector<Entry> entries;
+  entries.reserve(total);
+  for (size_t d = 0; d < n; ++d) {
+    const TermVector& v = features[d].vector;
+    for (size_t i = 0; i < v.terms.size(); ++i) {
+      entries.push_back({v.terms[i], static_cast<uint32_t>(d), v.weights[i]});
+    }
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+    return x.term != y.term ? x.term < y.term : x.doc < y.doc;
+  });
+  std::vector<double> dot(n < 2 ? 0 : n * (n - 1) / 2, 0.0);
+  ForEachPairInRuns(
+      entries, [](const Entry& e) { return e.term; },
+      [&](size_t x, size_t y) {
+        dot[PairIndex(entries[x].doc, entries[y].doc, n)] +=
+            static_cast<double>(entries[x].weight) * entries[y].weight;
+      });
+  return dot;
+}
+
 PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
-                         const DocFeatures& fb, const StoryOptions& options) {
+                         const DocFeatures& fb, double topic_cosine,
+                         const StoryOptions& options) {
   PairAnalysis p;
   p.a = a;
   p.b = b;
   p.passages = AlignOriented(fa, fb, options.align);
   p.a_in_b = CoverageOfA(p.passages, fa.tokens.size());
   p.b_in_a = CoverageOfB(p.passages, fb.tokens.size());
-  p.cosine = std::clamp(Cosine(fa.vector, fb.vector), 0.0, 1.0);
+  p.cosine = std::clamp(topic_cosine, 0.0, 1.0);
   p.rest_cosine =
       p.passages.empty() ? p.cosine : RestCosine(fa, fb, p.passages);
   // Weighted Dice coefficient of the name sets.

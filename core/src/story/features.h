@@ -90,10 +90,19 @@ inline constexpr size_t kDatelineBytes = 600;
 std::vector<DocFeatures> ComputeFeatures(absl::Span<const Document> docs,
                                          const StoryOptions& options);
 
+// Cosine(features[a].vector, features[b].vector) for every pair a < b, by
+// PairIndex(), bit for bit: every document's terms go into one sorted list,
+// and each pair of documents in a term's run adds its product, in ascending
+// term order (the order of Cosine()'s merge). Most pairs of a corpus share
+// few terms, so this beats a merge per pair.
+std::vector<double> TopicCosines(const std::vector<DocFeatures>& features);
+
 // Measures the pair (a, b): passages, coverages, cosine, names, then the
-// story score and the relation.
+// story score and the relation. `topic_cosine` is
+// Cosine(fa.vector, fb.vector) (TopicCosines()).
 PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
-                         const DocFeatures& fb, const StoryOptions& options);
+                         const DocFeatures& fb, double topic_cosine,
+                         const StoryOptions& options);
 
 // The word-set overlap of two documents.
 WordOverlap MeasureOverlap(const DocFeatures& fa, const DocFeatures& fb);

@@ -17,6 +17,7 @@
 
 #include "neardup/attribution.h"
 
+#include "internal/pairs.h"
 #include "internal/parallel.h"
 #include "story/cluster.h"
 #include "story/features.h"
@@ -112,13 +113,14 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
     }
   });
   const uint32_t n = static_cast<uint32_t>(docs.size());
+  const std::vector<double> topic_cosines = internal::TopicCosines(features);
   report.pairs.resize(n < 2 ? 0 : static_cast<size_t>(n) * (n - 1) / 2);
   // The progress count goes up every kProgressPairs pairs of a thread.
   constexpr size_t kProgressPairs = 1024;
   internal::ParallelForPairs(n, threads, [&](size_t k, size_t a, size_t b) {
-    report.pairs[k] = internal::AnalyzePair(static_cast<uint32_t>(a),
-                                            static_cast<uint32_t>(b),
-                                            features[a], features[b], options);
+    report.pairs[k] = internal::AnalyzePair(
+        static_cast<uint32_t>(a), static_cast<uint32_t>(b), features[a],
+        features[b], topic_cosines[k], options);
     if (options.pairs_done != nullptr && (k + 1) % kProgressPairs == 0) {
       options.pairs_done->fetch_add(kProgressPairs, std::memory_order_relaxed);
     }
