@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <utility>
 
 namespace neardup::cli {
 namespace {
@@ -78,6 +79,27 @@ void Progress::Message(const char* what) {
 
 void Progress::Done() {
   if (enabled_) std::fprintf(stderr, "\r%70s\r", "");
+}
+
+Ticker::Ticker(bool enabled, std::function<void()> tick)
+    : tick_(std::move(tick)) {
+  if (!enabled) return;
+  thread_ = std::thread([this] {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(100),
+                         [this] { return stop_; })) {
+      tick_();
+    }
+  });
+}
+
+void Ticker::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
 }
 
 }  // namespace neardup::cli

@@ -8,8 +8,12 @@
 #define NEARDUP_CLI_PROGRESS_H_
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "CLI/CLI.hpp"
 
@@ -38,6 +42,8 @@ class Progress {
   // Clears the line.
   void Done();
 
+  bool enabled() const { return enabled_; }
+
  private:
   // True when a line is due (200 ms since the last, or `force`); sets `*s`
   // to the seconds since the start.
@@ -46,6 +52,27 @@ class Progress {
   bool enabled_;
   uint64_t total_;
   std::chrono::steady_clock::time_point start_, last_;
+};
+
+// Calls `tick` every 100 ms on a thread of its own, when `enabled`, until
+// Stop() or destruction: a progress display for work that runs on the
+// calling thread (which keeps its memory where single-threaded work put it).
+class Ticker {
+ public:
+  Ticker(bool enabled, std::function<void()> tick);
+  ~Ticker() { Stop(); }
+  Ticker(const Ticker&) = delete;
+  Ticker& operator=(const Ticker&) = delete;
+
+  // Stops the ticks and waits for the thread; a tick under way finishes.
+  void Stop();
+
+ private:
+  std::function<void()> tick_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
 };
 
 }  // namespace neardup::cli

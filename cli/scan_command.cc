@@ -4,10 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -151,21 +149,20 @@ int RunScan(const ScanFlags& flags) {
   story_options.story_threshold = flags.threshold;
   story_options.max_documents = flags.max_documents;
   story_options.threads = flags.threads;
-  // The pairs are analysed on the worker threads while this one shows
-  // their progress.
+  // The pairs are analysed on this thread (and its workers) while a ticker
+  // thread shows their progress.
   std::atomic<uint64_t> pairs_done{0};
   story_options.pairs_done = &pairs_done;
-  std::future<absl::StatusOr<StoryReport>> analysis = std::async(
-      std::launch::async, [&] { return AnalyzeStories(docs, story_options); });
   const uint64_t pairs =
       docs.size() < 2 ? 0 : uint64_t{docs.size()} * (docs.size() - 1) / 2;
-  while (analysis.wait_for(std::chrono::milliseconds(100)) !=
-         std::future_status::ready) {
+  Ticker ticker(progress.enabled(), [&] {
     progress.Count("analysing pairs", pairs_done.load(), pairs);
-  }
+  });
+  const absl::StatusOr<StoryReport> stories =
+      AnalyzeStories(docs, story_options);
+  ticker.Stop();
   progress.Count("analysing pairs", pairs_done.load(), pairs, /*force=*/true);
   progress.Done();
-  const absl::StatusOr<StoryReport> stories = analysis.get();
   if (!stories.ok()) {
     std::cerr << "neardup scan: " << stories.status().message() << "\n";
     return kExitUsage;
