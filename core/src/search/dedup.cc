@@ -21,9 +21,9 @@
 #include "neardup/simhash_index.h"
 #include "neardup/sketch.h"
 
+#include "internal/parallel.h"
 #include "search/dedup_cluster.h"
 #include "search/pair_score.h"
-#include "internal/parallel.h"
 #include "text/token_hashes.h"
 
 namespace neardup {

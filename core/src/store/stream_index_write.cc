@@ -18,8 +18,8 @@
 
 #include "neardup/index.h"
 
-#include "internal/status_macros.h"
 #include "internal/parallel.h"
+#include "internal/status_macros.h"
 #include "store/index_format.h"
 #include "store/lmdb_util.h"
 #include "store/records.h"
