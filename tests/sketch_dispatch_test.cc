@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <random>
@@ -314,6 +315,64 @@ TEST_P(SketchDispatchTest, HashAsciiWordsMatchesReference) {
     }
   }
   EXPECT_GT(stopwords_seen, 1000u);  // The probe was exercised.
+}
+
+TEST_P(SketchDispatchTest, ScanAsciiWordsMatchesReference) {
+  std::mt19937_64 rng(13);
+  const internal::ScanAsciiWordsFn kernel = internal::ScanAsciiWordsKernel();
+  if (GetParam() == HWY_AVX3_DL) {
+    EXPECT_NE(kernel, nullptr);
+  }
+  size_t words_seen = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // 80 bytes, the first 64 in runs of letters (1) and separators (0) of
+    // random lengths; the run pattern varies from dense (every other byte)
+    // to long words.
+    uint8_t block[80];
+    for (uint8_t& b : block) b = static_cast<uint8_t>(rng());
+    const int max_run = 1 + round % 20;
+    uint64_t alnum = 0;
+    bool in_word = rng() % 2 != 0;
+    for (int bit = 0; bit < 64;) {
+      const int run = 1 + static_cast<int>(rng() % max_run);
+      for (int j = 0; j < run && bit < 64; ++j, ++bit) {
+        if (in_word) alnum |= uint64_t{1} << bit;
+      }
+      in_word = !in_word;
+    }
+    if (round == 0) alnum = 0x5555555555555555ULL;  // 32 words.
+    if (round == 1) alnum = ~uint64_t{0};           // One word of 64.
+    if (round == 2) alnum = 0;
+    uint64_t starts = alnum & ~(alnum << 1);
+    uint64_t lasts = alnum & ~(alnum >> 1);
+    // The first `keep` words only, as the tokenizer passes them.
+    const int total = std::popcount(starts);
+    const int keep = total == 0 ? 0 : static_cast<int>(rng() % (total + 1));
+    for (int k = total; k > keep; --k) {
+      starts &= ~(uint64_t{1} << (63 - std::countl_zero(starts)));
+      lasts &= ~(uint64_t{1} << (63 - std::countl_zero(lasts)));
+    }
+    if (round < 3) {
+      starts = alnum & ~(alnum << 1);
+      lasts = alnum & ~(alnum >> 1);
+    }
+    const std::vector<testing::ReferenceScannedWord> want =
+        testing::ReferenceScanAsciiWords(block, starts, lasts);
+    words_seen += want.size();
+    auto check = [&](internal::ScanAsciiWordsFn scan) {
+      std::vector<uint64_t> lo(32, 7), hi(32, 7);
+      std::vector<uint32_t> lens(32, 7);
+      const size_t n =
+          scan(block, starts, lasts, lo.data(), hi.data(), lens.data());
+      ASSERT_EQ(n, want.size()) << "round=" << round;
+      std::vector<testing::ReferenceScannedWord> got;
+      for (size_t k = 0; k < n; ++k) got.push_back({lo[k], hi[k], lens[k]});
+      EXPECT_EQ(got, want) << "round=" << round;
+    };
+    check(&internal::ScanAsciiWords);
+    if (kernel != nullptr) check(kernel);
+  }
+  EXPECT_GT(words_seen, 10000u);
 }
 
 std::string TargetParamName(const ::testing::TestParamInfo<int64_t>& info) {

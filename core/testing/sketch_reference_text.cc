@@ -121,4 +121,24 @@ ReferenceWordHashes ReferenceHashAsciiWords(
   return out;
 }
 
+std::vector<ReferenceScannedWord> ReferenceScanAsciiWords(const uint8_t* block,
+                                                          uint64_t starts,
+                                                          uint64_t lasts) {
+  std::vector<uint32_t> first, last;
+  for (uint32_t bit = 0; bit < 64; ++bit) {
+    if ((starts >> bit) & 1) first.push_back(bit);
+    if ((lasts >> bit) & 1) last.push_back(bit);
+  }
+  std::vector<ReferenceScannedWord> words;
+  for (size_t k = 0; k < first.size() && k < last.size(); ++k) {
+    ReferenceScannedWord w{0, 0, last[k] - first[k] + 1};
+    for (uint32_t j = 0; j < 8; ++j) {
+      w.lo |= uint64_t{block[first[k] + j]} << (8 * j);
+      w.hi |= uint64_t{block[first[k] + 8 + j]} << (8 * j);
+    }
+    words.push_back(w);
+  }
+  return words;
+}
+
 }  // namespace neardup::testing

@@ -42,6 +42,20 @@ ReferenceWordHashes ReferenceHashAsciiWords(
     const uint64_t* lo, const uint64_t* hi, const uint32_t* lens, size_t count,
     absl::Span<const std::string_view> stopwords);
 
+// The tokenizer's stage 2 (internal::ScanAsciiWords) for block[0, 80): word
+// k starts at the k-th set bit of `starts` and ends at the k-th set bit of
+// `lasts`; its 16 bytes from its start (little-endian, two words) and its
+// length, bit by bit.
+struct ReferenceScannedWord {
+  uint64_t lo;
+  uint64_t hi;
+  uint32_t len;
+  bool operator==(const ReferenceScannedWord&) const = default;
+};
+std::vector<ReferenceScannedWord> ReferenceScanAsciiWords(const uint8_t* block,
+                                                          uint64_t starts,
+                                                          uint64_t lasts);
+
 }  // namespace neardup::testing
 
 #endif  // NEARDUP_TESTING_SKETCH_REFERENCE_TEXT_H_

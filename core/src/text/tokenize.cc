@@ -136,6 +136,8 @@ class Tokenizer {
                             internal::AsciiWordBatchPays()
                         ? internal::HashAsciiWordsKernel()
                         : nullptr),
+        scan_words_(hash_words_ != nullptr ? internal::ScanAsciiWordsKernel()
+                                           : nullptr),
         classify_(std::is_same_v<Sink, HashSink>
                       ? internal::ClassifyBytesKernel()
                       : nullptr) {}
@@ -248,13 +250,26 @@ class Tokenizer {
             ABSL_PREDICT_TRUE(i + 64 + 16 <= size_) ? s_ + i : TailCopy(i);
         p = limit;
         if constexpr (kBatch) {
-          // The words before the first rare one join the batch, by bit
-          // scans alone; their hashes and stopword flags come 8 at a time
-          // in FlushBatch().
+          // The words before the first rare one join the batch: by the
+          // stage-2 kernel where the target has one (AVX3_DL: the starts
+          // and lasts compressed to byte indices, the words' bytes
+          // permuted out of the block), else by bit scans alone; their
+          // hashes and stopword flags come 8 at a time in FlushBatch().
           const int cut = std::countr_zero(rare_lasts);  // 64 when none.
           const uint64_t before =
               cut >= 64 ? ~uint64_t{0} : (uint64_t{1} << cut) - 1;
           uint64_t batch = lasts & before;
+          if (scan_words_ != nullptr && batch != 0) {
+            // The batch's starts: those up to its last word's last byte.
+            const int top = 63 - std::countl_zero(batch);
+            const uint64_t through = (uint64_t{2} << top) - 1;
+            const uint64_t batch_starts = starts & through;
+            pending_ +=
+                scan_words_(block, batch_starts, batch, &word_lo_[pending_],
+                            &word_hi_[pending_], &word_lens_[pending_]);
+            starts &= ~through;
+            batch = 0;
+          }
           while (batch != 0) {
             const uint32_t s = static_cast<uint32_t>(std::countr_zero(starts));
             word_lo_[pending_] = LoadLittleEndian64(block + s);
@@ -799,6 +814,9 @@ class Tokenizer {
   // target; null: each word is hashed as the bit scan finds it.
   internal::StopwordProbe probe_;
   internal::HashAsciiWordsFn hash_words_;
+  // The stage-2 kernel (word_hash_kernels.h) when batching on a target that
+  // has one; null: the batch's words come from the bit scan loop.
+  internal::ScanAsciiWordsFn scan_words_;
   // The hashes-only path's byte classifier, and the window of the text it
   // classified: blocks [window_, window_end_) are masks_[0, ...), the last
   // one all zeros when the text ends in the window.

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "internal/hwy_target.h"
 #include "text/hash.h"
@@ -145,6 +146,66 @@ size_t HashAsciiWords(const uint64_t* HWY_RESTRICT lo,
   return num_content;
 }
 
+// True when this target's ScanAsciiWords() is the vector form, the one
+// ScanAsciiWordsKernel() hands the tokenizer.
+bool ScanAsciiWordsVector() { return HWY_TARGET == HWY_AVX3_DL; }
+
+size_t ScanAsciiWords(const uint8_t* HWY_RESTRICT block, uint64_t starts,
+                      uint64_t lasts, uint64_t* HWY_RESTRICT lo,
+                      uint64_t* HWY_RESTRICT hi, uint32_t* HWY_RESTRICT lens) {
+  const size_t count = static_cast<size_t>(__builtin_popcountll(starts));
+#if HWY_TARGET == HWY_AVX3_DL
+  // The byte indices of the starts and lasts, compressed (vpcompressb); the
+  // 16 bytes of word k are bytes s_k .. s_k + 15 of the block's 80 (two
+  // registers, vpermi2b), 8 words a register.
+  const __m512i iota = _mm512_set_epi8(
+      63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46,
+      45, 44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28,
+      27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9,
+      8, 7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i s = _mm512_maskz_compress_epi8(starts, iota);
+  const __m512i l = _mm512_maskz_compress_epi8(lasts, iota);
+  const __m512i len =
+      _mm512_sub_epi8(_mm512_add_epi8(l, _mm512_set1_epi8(1)), s);
+  _mm512_storeu_si512(lens, _mm512_cvtepu8_epi32(_mm512_castsi512_si128(len)));
+  if (count > 16) {
+    _mm512_storeu_si512(
+        lens + 16, _mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(len, 1)));
+  }
+  const __m512i b0 = _mm512_loadu_si512(block);
+  const __m512i b1 = _mm512_maskz_loadu_epi8(0xFFFF, block + 64);
+  // Byte 8k + j of group q: start 8q + k, plus j.
+  const __m512i spread = _mm512_set_epi64(
+      0x0707070707070707, 0x0606060606060606, 0x0505050505050505,
+      0x0404040404040404, 0x0303030303030303, 0x0202020202020202,
+      0x0101010101010101, 0);
+  const __m512i within = _mm512_set1_epi64(0x0706050403020100);
+  const __m512i eight = _mm512_set1_epi8(8);
+  for (size_t q = 0; 8 * q < count; ++q) {
+    const __m512i group =
+        _mm512_add_epi8(spread, _mm512_set1_epi8(static_cast<char>(8 * q)));
+    const __m512i idx =
+        _mm512_add_epi8(_mm512_permutexvar_epi8(group, s), within);
+    _mm512_storeu_si512(lo + 8 * q, _mm512_permutex2var_epi8(b0, idx, b1));
+    _mm512_storeu_si512(hi + 8 * q, _mm512_permutex2var_epi8(
+                                        b0, _mm512_add_epi8(idx, eight), b1));
+  }
+#else
+  for (size_t k = 0; k < count; ++k) {
+    const unsigned s = static_cast<unsigned>(__builtin_ctzll(starts));
+    uint64_t a, b;
+    std::memcpy(&a, block + s, 8);
+    std::memcpy(&b, block + s + 8, 8);
+    lo[k] = a;
+    hi[k] = b;
+    lens[k] = static_cast<uint32_t>(__builtin_ctzll(lasts)) + 1 - s;
+    starts &= starts - 1;
+    lasts &= lasts - 1;
+  }
+#endif
+  return count;
+}
+
 // NOLINTNEXTLINE(google-readability-namespace-comments)
 }  // namespace HWY_NAMESPACE
 }  // namespace neardup::internal
@@ -155,6 +216,21 @@ namespace neardup::internal {
 
 HWY_EXPORT(HashAsciiWords);
 HWY_EXPORT(AsciiWordBatchPays);
+HWY_EXPORT(ScanAsciiWords);
+HWY_EXPORT(ScanAsciiWordsVector);
+
+size_t ScanAsciiWords(const uint8_t* block, uint64_t starts, uint64_t lasts,
+                      uint64_t* lo, uint64_t* hi, uint32_t* lens) {
+  return HWY_DYNAMIC_DISPATCH(ScanAsciiWords)(block, starts, lasts, lo, hi,
+                                              lens);
+}
+
+ScanAsciiWordsFn ScanAsciiWordsKernel() {
+  ChooseSimdTarget();
+  return HWY_DYNAMIC_DISPATCH(ScanAsciiWordsVector)()
+             ? &HWY_DYNAMIC_DISPATCH(ScanAsciiWords)
+             : nullptr;
+}
 
 size_t HashAsciiWords(const uint64_t* lo, const uint64_t* hi,
                       const uint32_t* lens, size_t count,

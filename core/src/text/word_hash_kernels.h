@@ -6,10 +6,11 @@
 // per Highway target, chosen at run time as the sketch kernels are). The
 // tokenizer first scans the words of its blocks into arrays of their first
 // 16 bytes and lengths (up to 256 words, across lines), then hashes them
-// here, instead of hashing each word as its bit scan finds it. The plain C++
-// reference is testing::ReferenceHashAsciiWords
-// (core/testing/sketch_reference_text.h); tests/sketch_dispatch_test.cc holds
-// every target to it bit for bit.
+// here, instead of hashing each word as its bit scan finds it. On AVX3_DL
+// the scan of a block's batch words is a kernel too (ScanAsciiWords). The
+// plain C++ references are testing::ReferenceHashAsciiWords and
+// testing::ReferenceScanAsciiWords (core/testing/sketch_reference_text.h);
+// tests/sketch_dispatch_test.cc holds every target to them bit for bit.
 //
 // Targets without a 64-bit lane multiply (AVX2, SSE4, scalar) run the same
 // words one at a time; the tokenizer does not batch there
@@ -53,6 +54,20 @@ using HashAsciiWordsFn = size_t (*)(const uint64_t*, const uint64_t*,
                                     const StopwordProbe&, uint64_t*, uint64_t*);
 HashAsciiWordsFn HashAsciiWordsKernel();
 bool AsciiWordBatchPays();
+
+// The tokenizer's stage 2 for one plain ASCII 64-byte block: word k (k <
+// popcount(starts)) starts at the k-th set bit of `starts` and ends at the
+// k-th set bit of `lasts` (same popcount, at most 32, each start at or before
+// its last). Writes the 16 bytes from each word's start (block + start, 80
+// readable bytes at block) to lo[k], hi[k] and its length to lens[k], and
+// returns the count. lo, hi and lens need room for 32 entries. Null from
+// ScanAsciiWordsKernel() when the target has no vector form (then the
+// tokenizer's own bit scan does it).
+using ScanAsciiWordsFn = size_t (*)(const uint8_t*, uint64_t, uint64_t,
+                                    uint64_t*, uint64_t*, uint32_t*);
+ScanAsciiWordsFn ScanAsciiWordsKernel();
+size_t ScanAsciiWords(const uint8_t* block, uint64_t starts, uint64_t lasts,
+                      uint64_t* lo, uint64_t* hi, uint32_t* lens);
 
 }  // namespace neardup::internal
 
