@@ -18,8 +18,8 @@ std::string_view Version();
 
 // The SIMD target the kernels dispatch to, as Highway names it: "AVX3_DL"
 // (AVX-512 with VBMI2), "AVX3" (AVX-512), "AVX2", "SSE4", "SSSE3" or
-// "SCALAR" on x86-64. The best one this
-// CPU supports unless SetSimdTarget() forced another.
+// "SCALAR" on x86-64. The best one this CPU supports unless SetSimdTarget()
+// forced another.
 std::string_view SimdTarget();
 
 // Lower-case names of the targets compiled in and supported by this CPU,
