@@ -37,8 +37,9 @@ void AddSimdOption(CLI::App& app) {
                                         std::string(status.message()));
            }
          },
-         "Force a SIMD target for every kernel (auto, avx3/avx512, avx2, "
-         "sse4, ssse3, scalar); `neardup version` lists those available.")
+         "Force a SIMD target for every kernel (auto, avx3_dl, avx3/avx512, "
+         "avx2, sse4, ssse3, scalar); `neardup version` lists those "
+         "available.")
       ->envname("NEARDUP_SIMD");
 }
 
