@@ -14,12 +14,11 @@ half, the held-out half and all pairs.
 """
 
 import collections
-import csv
 import math
 import re
 import sys
 
-from fit_common import spearman
+from fit_common import read_semeval_texts, spearman
 
 WORD = re.compile(r"[a-z0-9]+")
 LEAD_WORDS, LEAD_WEIGHT = 12, 3
@@ -67,13 +66,7 @@ def cosines(rows, stop, grams):
 
 
 def main():
-  d = sys.argv[1]
-  stop = set(re.findall(r'^\s*"([^"]*)",', open(sys.argv[2]).read(), re.M))
-  csv.field_size_limit(1 << 30)
-  with open(d + "/pairs_en_en.csv", encoding="utf-8") as f:
-    rows = list(csv.DictReader(f))
-  with open(d + "/original/training_set.csv", encoding="utf-8") as f:
-    train = {r["pair_id"] for r in csv.DictReader(f)}
+  rows, train, stop = read_semeval_texts(sys.argv[1], sys.argv[2])
   overall = [-float(r["Overall"]) for r in rows]
   halves = {
       "training-file half": [i for i, r in enumerate(rows)

@@ -1,6 +1,7 @@
 """What the fit_*.py scripts share: the per-pair lines of
 `neardup eval --only semeval -v` and rank statistics (plain Python)."""
 
+import csv
 import math
 import re
 
@@ -56,3 +57,16 @@ def pearson(a, b):
 
 def spearman(a, b):
   return pearson(ranks(a), ranks(b))
+
+
+def read_semeval_texts(directory, stopwords_cc):
+  """The SemEval English pairs with their texts (pairs_en_en.csv rows), the
+  pair ids of the team's training file, and the tokenizer's stopwords read
+  from core/src/text/stopwords.cc."""
+  stop = set(re.findall(r'^\s*"([^"]*)",', open(stopwords_cc).read(), re.M))
+  csv.field_size_limit(1 << 30)
+  with open(directory + "/pairs_en_en.csv", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+  with open(directory + "/original/training_set.csv", encoding="utf-8") as f:
+    train = {r["pair_id"] for r in csv.DictReader(f)}
+  return rows, train, stop

@@ -20,13 +20,12 @@ C++ story score on the training-file half (same seed and method):
 """
 
 import collections
-import csv
 import math
 import random
 import re
 import sys
 
-from fit_common import read_pairs, spearman
+from fit_common import read_pairs, read_semeval_texts, spearman
 
 import Stemmer
 
@@ -47,13 +46,7 @@ def tokens(text, stop):
 
 
 def main():
-  d = sys.argv[1]
-  stop = set(re.findall(r'^\s*"([^"]*)",', open(sys.argv[2]).read(), re.M))
-  csv.field_size_limit(1 << 30)
-  with open(d + "/pairs_en_en.csv", encoding="utf-8") as f:
-    rows = list(csv.DictReader(f))
-  with open(d + "/original/training_set.csv", encoding="utf-8") as f:
-    train = {r["pair_id"] for r in csv.DictReader(f)}
+  rows, train, stop = read_semeval_texts(sys.argv[1], sys.argv[2])
   stemmer = Stemmer.Stemmer("english")
   toks = [[tokens(r["text1"], stop), tokens(r["text2"], stop)] for r in rows]
 
