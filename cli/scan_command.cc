@@ -153,8 +153,7 @@ int RunScan(const ScanFlags& flags) {
   // thread shows their progress.
   std::atomic<uint64_t> pairs_done{0};
   story_options.pairs_done = &pairs_done;
-  const uint64_t pairs =
-      docs.size() < 2 ? 0 : uint64_t{docs.size()} * (docs.size() - 1) / 2;
+  const uint64_t pairs = comparison->pairs.size();
   Ticker ticker(progress.enabled(), [&] {
     progress.Count("analysing pairs", pairs_done.load(), pairs);
   });

@@ -11,6 +11,9 @@
 
 namespace neardup::internal {
 
+// How many pairs n items make: n(n - 1) / 2.
+inline size_t NumPairs(size_t n) { return n < 2 ? 0 : n * (n - 1) / 2; }
+
 // The index of pair (a, b), a < b < n, in the order (0, 1), (0, 2), ...,
 // (0, n - 1), (1, 2), ...: the order of ParallelForPairs() and of every
 // list of all pairs (CompareAll, AnalyzeStories).

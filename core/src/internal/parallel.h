@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "internal/pairs.h"
+
 namespace neardup::internal {
 
 // `threads`, or one per core when it is 0 or less (an options field's
@@ -47,8 +49,7 @@ void ParallelFor(size_t n, int threads, const Fn& fn) {
 // splitting by row would leave threads idle).
 template <typename Fn>
 void ParallelForPairs(size_t n, int threads, const Fn& fn) {
-  const size_t pairs = n < 2 ? 0 : n * (n - 1) / 2;
-  ParallelFor(pairs, threads, [n, &fn](size_t begin, size_t end) {
+  ParallelFor(NumPairs(n), threads, [n, &fn](size_t begin, size_t end) {
     if (begin >= end) return;
     // The pair at index `begin`: skip whole rows (row a holds n - a - 1).
     size_t a = 0;

@@ -191,9 +191,8 @@ ordered_json HeadJson(const ScanResult& r, const CompareOptions& options) {
 }
 
 // Calls f(pair) for every pair listed (ScanResult::min_relation) in report
-// order, each pair's story fields
-// followed by its exact shingle scores. One pair at a time: a scan of 2,000
-// documents has 2 million of them.
+// order, each pair's story fields followed by its exact shingle scores. One
+// pair at a time: a scan of 2,000 documents has 2 million of them.
 template <typename F>
 void ForEachPair(const ScanResult& r, F&& f) {
   const size_t n = r.documents.size();

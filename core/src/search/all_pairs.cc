@@ -36,7 +36,7 @@ std::vector<uint32_t> SharedShingles(const std::vector<ShingleSet>& shingles) {
     }
   }
   std::sort(entries.begin(), entries.end());
-  std::vector<uint32_t> shared(n < 2 ? 0 : n * (n - 1) / 2, 0);
+  std::vector<uint32_t> shared(internal::NumPairs(n), 0);
   // The documents of a run ascend, each once (a set has no repeats).
   internal::ForEachPairInRuns(
       entries, [](const auto& e) { return e.first; },
@@ -76,7 +76,7 @@ absl::StatusOr<Comparison> CompareAll(absl::Span<const Document> docs,
   }
   const std::vector<float> cosine = PairwiseCosine(vectors);
   const std::vector<uint32_t> shared = SharedShingles(shingles);
-  result.pairs.resize(n < 2 ? 0 : n * (n - 1) / 2);
+  result.pairs.resize(internal::NumPairs(n));
   internal::ParallelForPairs(
       n, internal::ThreadCount(options.threads),
       [&](size_t k, size_t a, size_t b) {

@@ -495,7 +495,7 @@ std::vector<double> TopicCosines(const std::vector<DocFeatures>& features) {
   std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
     return x.term != y.term ? x.term < y.term : x.doc < y.doc;
   });
-  std::vector<double> dot(n < 2 ? 0 : n * (n - 1) / 2, 0.0);
+  std::vector<double> dot(NumPairs(n), 0.0);
   ForEachPairInRuns(
       entries, [](const Entry& e) { return e.term; },
       [&](size_t x, size_t y) {

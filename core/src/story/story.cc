@@ -114,7 +114,7 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
   });
   const uint32_t n = static_cast<uint32_t>(docs.size());
   const std::vector<double> topic_cosines = internal::TopicCosines(features);
-  report.pairs.resize(n < 2 ? 0 : static_cast<size_t>(n) * (n - 1) / 2);
+  report.pairs.resize(internal::NumPairs(n));
   // The progress count goes up every kProgressPairs pairs of a thread.
   constexpr size_t kProgressPairs = 1024;
   internal::ParallelForPairs(n, threads, [&](size_t k, size_t a, size_t b) {
