@@ -70,7 +70,7 @@ SeedIndex IndexSeeds(absl::Span<const Token> tokens, int n, bool with_table) {
   index.filter.assign(size_t{1} << (bits - 6), 0);
   index.filter_shift = 64 - bits;
   for (const auto& [seed, positions] : index.table) {
-    const uint64_t slot = (seed * 0x9E3779B97F4A7C15ULL) >> index.filter_shift;
+    const uint64_t slot = index.FilterSlot(seed);
     index.filter[slot >> 6] |= uint64_t{1} << (slot & 63);
   }
   return index;

@@ -35,10 +35,14 @@ struct SeedIndex {
   std::vector<uint64_t> filter;
   int filter_shift = 64;  // A hash's slot: its top bits, after a multiply.
 
+  // The filter bit of `seed`: the top bits of a multiply.
+  uint64_t FilterSlot(uint64_t seed) const {
+    return (seed * 0x9E3779B97F4A7C15ULL) >> filter_shift;
+  }
   // False only when `seed` is not in the table.
   bool MayHave(uint64_t seed) const {
     if (filter.empty()) return false;  // So is the table.
-    const uint64_t slot = (seed * 0x9E3779B97F4A7C15ULL) >> filter_shift;
+    const uint64_t slot = FilterSlot(seed);
     return (filter[slot >> 6] >> (slot & 63)) & 1;
   }
 };
