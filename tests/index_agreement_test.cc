@@ -5,7 +5,6 @@
 // dedup clusters, whatever the arrival order.
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,11 +15,10 @@
 #include "neardup/index.h"
 
 #include "english_text.h"
+#include "test_paths.h"
 
 namespace neardup {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::vector<Document> PlantedCorpus() {
   std::vector<Document> docs;
@@ -60,11 +58,9 @@ std::vector<size_t> Canonical(const std::vector<uint64_t>& group) {
 
 void ExpectAgreement(const std::vector<Document>& docs,
                      const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) /
-                       ("neardup_agree_" + name + std::to_string(getpid()));
-  fs::remove_all(dir);
+  const std::string dir = testing::FreshTempPath("agree_" + name);
   absl::StatusOr<std::unique_ptr<StreamIndex>> index =
-      StreamIndex::Create(dir.string(), IndexOptions());
+      StreamIndex::Create(dir, IndexOptions());
   ASSERT_TRUE(index.ok()) << index.status();
   // The same options on both sides.
   absl::StatusOr<Deduplicator> dedup =

@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace neardup::testing {
 
@@ -32,11 +34,43 @@ std::optional<std::string> SharedDataset(std::string_view name) {
   return dir.lexically_normal().string();
 }
 
+namespace {
+
+// The paths FreshTempPath handed out, removed when the process exits. The
+// pid guards forked children (a crash test's writer): their exit must not
+// remove the parent's files.
+class TempPaths {
+ public:
+  ~TempPaths() {
+    if (::getpid() != owner_) return;
+    std::error_code ec;
+    for (const std::filesystem::path& path : paths_) {
+      std::filesystem::remove_all(path, ec);
+    }
+  }
+
+  void Add(const std::filesystem::path& path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    paths_.push_back(path);
+  }
+
+ private:
+  const pid_t owner_ = ::getpid();
+  std::mutex mu_;
+  std::vector<std::filesystem::path> paths_;
+};
+
+}  // namespace
+
 std::string FreshTempPath(std::string_view name) {
+  static TempPaths* const paths = new TempPaths;
+  static const int registered = std::atexit([] { delete paths; });
+  (void)registered;
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /
       ("neardup_" + std::string(name) + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(path);
+  paths->Add(path);
   return path.string();
 }
 

@@ -20,6 +20,8 @@ std::optional<std::string> SharedDataset(std::string_view name);
 
 // A path under the system's temporary folder, neardup_<name>_<pid>, with
 // whatever was there removed: a fresh directory or file for one test.
+// Whatever is at the path is removed again when the process that asked for
+// it exits normally (a forked child's exit leaves it alone).
 std::string FreshTempPath(std::string_view name);
 
 // Writes a two-line JSONL file at `path`: document "huge", whose line is
