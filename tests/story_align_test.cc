@@ -1,8 +1,10 @@
 // Copyright 2026 The neardup Authors.
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -11,7 +13,9 @@
 #include "neardup/align.h"
 #include "neardup/text.h"
 
+#include "story/features.h"
 #include "story/seed_index.h"
+#include "story/seed_postings.h"
 
 namespace neardup {
 namespace {
@@ -33,6 +37,20 @@ std::vector<uint64_t> Range(uint64_t from, uint64_t to) {
   std::vector<uint64_t> v;
   for (uint64_t x = from; x < to; ++x) v.push_back(x);
   return v;
+}
+
+void ExpectSamePassages(const std::vector<Passage>& got,
+                        const std::vector<Passage>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i].a_first, want[i].a_first);
+    EXPECT_EQ(got[i].a_last, want[i].a_last);
+    EXPECT_EQ(got[i].b_first, want[i].b_first);
+    EXPECT_EQ(got[i].b_last, want[i].b_last);
+    EXPECT_EQ(got[i].matched, want[i].matched);
+    EXPECT_EQ(got[i].a.begin, want[i].a.begin);
+    EXPECT_EQ(got[i].b.end, want[i].b.end);
+  }
 }
 
 TEST(AlignTest, EmptyAndDisjoint) {
@@ -218,16 +236,8 @@ TEST(AlignTest, IndexedOncePerTextIsTheSameAsPerPair) {
       const std::vector<Passage> want = AlignPassages(texts[x], texts[y]);
       const std::vector<Passage> got = internal::AlignIndexed(
           texts[x], seeds[x], texts[y], seeds[y], options);
-      ASSERT_EQ(got.size(), want.size()) << x << " " << y;
-      for (size_t i = 0; i < want.size(); ++i) {
-        EXPECT_EQ(got[i].a_first, want[i].a_first);
-        EXPECT_EQ(got[i].a_last, want[i].a_last);
-        EXPECT_EQ(got[i].b_first, want[i].b_first);
-        EXPECT_EQ(got[i].b_last, want[i].b_last);
-        EXPECT_EQ(got[i].matched, want[i].matched);
-        EXPECT_EQ(got[i].a.begin, want[i].a.begin);
-        EXPECT_EQ(got[i].b.end, want[i].b.end);
-      }
+      SCOPED_TRACE(::testing::Message() << x << " " << y);
+      ExpectSamePassages(got, want);
       with_passages += !want.empty();
     }
   }
@@ -260,6 +270,118 @@ TEST(AlignTest, SeedFilterKeepsEverySeedOfTheTable) {
   const internal::SeedIndex none =
       internal::IndexSeeds(Tokens({1, 2}), 3, true);
   EXPECT_FALSE(none.MayHave(12345));
+}
+
+// internal::SeedPostings (story/seed_postings.h): the seeds each pair of a
+// set must try, found for all pairs at once, against the seeds a probe of
+// every position finds; and the passages aligned from them.
+using internal::DocFeatures;
+
+// Documents of words from small vocabularies (so seeds repeat within and
+// across texts), some sharing a piece of one source, two identical texts
+// (equal keys), two with fewer words than a seed, and keys with ties.
+std::vector<DocFeatures> Documents(const AlignOptions& options, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<uint64_t> source(300);
+  for (auto& x : source) x = 1000 + rng() % 400;
+  std::vector<DocFeatures> docs;
+  for (int t = 0; t < 40; ++t) {
+    std::vector<uint64_t> h(t < 2 ? t + 1 : 3 + rng() % 150);
+    std::uniform_int_distribution<uint64_t> word(0, 3 + rng() % 30);
+    for (auto& x : h) x = word(rng);
+    const size_t from = rng() % 200, length = rng() % 60;
+    for (size_t k = 0; t >= 2 && k < length && k < h.size(); ++k) {
+      h[(k + t) % h.size()] = source[from + k];
+    }
+    DocFeatures f;
+    for (size_t i = 0; i < h.size(); ++i) {
+      Token token;
+      token.begin = static_cast<uint32_t>(10 * i);
+      token.end = token.begin + 5;
+      token.hash = h[i];
+      f.tokens.push_back(token);
+    }
+    f.text_key = rng() % 25;  // Ties, as equal texts have.
+    docs.push_back(std::move(f));
+  }
+  docs.push_back(docs[7]);  // An identical text: the same key.
+  for (DocFeatures& f : docs) {
+    f.seeds = internal::IndexSeeds(f.tokens, options.seed_words, true);
+  }
+  return docs;
+}
+
+// What AlignIndexed tries for the pair: the positions of the first text
+// (AlignsFirst) whose seed the second holds at most max_seed_hits times.
+std::vector<uint32_t> ProbedPositions(const DocFeatures& x,
+                                      const DocFeatures& y,
+                                      const AlignOptions& options) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < x.seeds.hashes.size(); ++i) {
+    const auto it = y.seeds.table.find(x.seeds.hashes[i]);
+    if (it != y.seeds.table.end() &&
+        static_cast<int>(it->second.count) <= options.max_seed_hits) {
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+TEST(SeedPostingsTest, RowPositionsAreWhatAProbeOfEverySeedFinds) {
+  for (const int max_seed_hits : {16, 2, 1}) {
+    AlignOptions options;
+    options.max_seed_hits = max_seed_hits;
+    const std::vector<DocFeatures> docs = Documents(options, max_seed_hits);
+    const internal::SeedPostings postings(docs, options);
+    std::vector<uint64_t> keys;
+    int pairs_with_seeds = 0, pairs_with_passages = 0;
+    for (uint32_t a = 0; a < docs.size(); ++a) {
+      postings.RowPositions(a, &keys);
+      ASSERT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+      size_t at = 0;
+      for (uint32_t b = a + 1; b < docs.size(); ++b) {
+        std::vector<uint32_t> got;
+        for (; at < keys.size() && (keys[at] >> 32) == b; ++at) {
+          got.push_back(static_cast<uint32_t>(keys[at]));
+        }
+        const bool a_first = internal::AlignsFirst(docs[a], docs[b]);
+        const DocFeatures& x = a_first ? docs[a] : docs[b];
+        const DocFeatures& y = a_first ? docs[b] : docs[a];
+        ASSERT_EQ(got, ProbedPositions(x, y, options))
+            << a << " " << b << " max " << max_seed_hits;
+        pairs_with_seeds += !got.empty();
+        const std::vector<Passage> want = internal::AlignIndexed(
+            x.tokens, x.seeds, y.tokens, y.seeds, options);
+        ExpectSamePassages(internal::AlignIndexedAt(x.tokens, x.seeds, y.tokens,
+                                                    y.seeds, got, options),
+                           want);
+        pairs_with_passages += !want.empty();
+      }
+      // Every key belongs to a later document of the row.
+      EXPECT_EQ(at, keys.size()) << a;
+    }
+    // The set exercises both: shared seeds, and passages from them.
+    EXPECT_GT(pairs_with_seeds, 100);
+    EXPECT_GT(pairs_with_passages, 20);
+  }
+}
+
+// Positions that b lacks, or holds too often, are skipped: AlignIndexedAt
+// over every position is AlignIndexed.
+TEST(SeedPostingsTest, AlignIndexedAtSkipsSeedsTheOtherTextLacks) {
+  const AlignOptions options;
+  const std::vector<DocFeatures> docs = Documents(options, 5);
+  for (size_t x = 2; x < docs.size(); x += 3) {
+    for (size_t y = 2; y < docs.size(); y += 2) {
+      std::vector<uint32_t> all(docs[x].seeds.hashes.size());
+      for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+      ExpectSamePassages(
+          internal::AlignIndexedAt(docs[x].tokens, docs[x].seeds,
+                                   docs[y].tokens, docs[y].seeds, all, options),
+          internal::AlignIndexed(docs[x].tokens, docs[x].seeds, docs[y].tokens,
+                                 docs[y].seeds, options));
+    }
+  }
 }
 
 }  // namespace

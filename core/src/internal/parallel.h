@@ -43,27 +43,38 @@ void ParallelFor(size_t n, int threads, const Fn& fn) {
   for (std::thread& w : workers) w.join();
 }
 
-// Calls fn(k, a, b) for every pair a < b of [0, n), where k is the pair's
-// index in the order (0, 1), (0, 2), ..., (0, n - 1), (1, 2), ...: the pairs
-// are split into ParallelFor() chunks of about equal size (rows are not, so
-// splitting by row would leave threads idle).
-template <typename Fn>
-void ParallelForPairs(size_t n, int threads, const Fn& fn) {
+// Calls fn(state, k, a, b) for every pair a < b of [0, n), where k is the
+// pair's index in the order (0, 1), (0, 2), ..., (0, n - 1), (1, 2), ...,
+// and `state` is a State made for each chunk (work one pair of a row can
+// leave for the next): the pairs are split into ParallelFor() chunks of
+// about equal size (rows are not, so splitting by row would leave threads
+// idle).
+template <typename State, typename Fn>
+void ParallelForPairsWith(size_t n, int threads, const Fn& fn) {
   ParallelFor(NumPairs(n), threads, [n, &fn](size_t begin, size_t end) {
     if (begin >= end) return;
+    State state;
     // The pair at index `begin`: skip whole rows (row a holds n - a - 1).
     size_t a = 0;
     size_t row_start = 0;
     while (row_start + (n - a - 1) <= begin) row_start += n - 1 - a++;
     size_t b = a + 1 + (begin - row_start);
     for (size_t k = begin; k < end; ++k) {
-      fn(k, a, b);
+      fn(state, k, a, b);
       if (++b == n) {
         ++a;
         b = a + 1;
       }
     }
   });
+}
+
+// ParallelForPairsWith() without a state: fn(k, a, b).
+template <typename Fn>
+void ParallelForPairs(size_t n, int threads, const Fn& fn) {
+  struct None {};
+  ParallelForPairsWith<None>(
+      n, threads, [&fn](None&, size_t k, size_t a, size_t b) { fn(k, a, b); });
 }
 
 }  // namespace neardup::internal

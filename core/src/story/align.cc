@@ -44,6 +44,48 @@ bool Overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
   return a0 < b1 && b0 < a1;
 }
 
+// The longest of the `found` passages that overlap nothing kept before,
+// of at least options.min_words matched words, in the order of a, with
+// their byte ranges.
+std::vector<Passage> KeepLongest(absl::Span<const Token> a,
+                                 absl::Span<const Token> b,
+                                 const std::vector<Passage>& found,
+                                 const AlignOptions& options) {
+  std::vector<Passage> candidates;
+  for (const Passage& p : found) {
+    if (static_cast<int>(p.matched) >= options.min_words) {
+      candidates.push_back(p);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Passage& x, const Passage& y) {
+              if (x.matched != y.matched) return x.matched > y.matched;
+              if (x.a_first != y.a_first) return x.a_first < y.a_first;
+              return x.b_first < y.b_first;
+            });
+  std::vector<Passage> kept;
+  for (const Passage& p : candidates) {
+    bool clash = false;
+    for (const Passage& q : kept) {
+      if (Overlaps(p.a_first, p.a_last, q.a_first, q.a_last) ||
+          Overlaps(p.b_first, p.b_last, q.b_first, q.b_last)) {
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) kept.push_back(p);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Passage& x, const Passage& y) {
+    return x.a_first != y.a_first ? x.a_first < y.a_first
+                                  : x.b_first < y.b_first;
+  });
+  for (Passage& p : kept) {
+    p.a = {a[p.a_first].begin, a[p.a_last - 1].end};
+    p.b = {b[p.b_first].begin, b[p.b_last - 1].end};
+  }
+  return kept;
+}
+
 }  // namespace
 
 namespace internal {
@@ -65,36 +107,37 @@ SeedIndex IndexSeeds(absl::Span<const Token> tokens, int n, bool with_table) {
     it->second.first = static_cast<uint32_t>(j);
     ++it->second.count;
   }
-  // 2^bits >= 8 slots a seed, at least one word of them.
-  const int bits = std::max(6, static_cast<int>(std::bit_width(seeds * 8 - 1)));
+  // 2^bits >= 16 bits a seed, at least two words of them (so the shift
+  // below stays under 64).
+  const int bits =
+      std::max(7, static_cast<int>(std::bit_width(seeds * 16 - 1)));
   index.filter.assign(size_t{1} << (bits - 6), 0);
-  index.filter_shift = 64 - bits;
+  index.filter_shift = 64 - (bits - 6);
   for (const auto& [seed, positions] : index.table) {
-    const uint64_t slot = index.FilterSlot(seed);
-    index.filter[slot >> 6] |= uint64_t{1} << (slot & 63);
+    index.filter[index.FilterWord(seed)] |= SeedIndex::FilterBits(seed);
   }
   return index;
 }
 
-std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
-                                  const SeedIndex& a_seeds,
-                                  absl::Span<const Token> b,
-                                  const SeedIndex& b_seeds,
-                                  const AlignOptions& options) {
+namespace {
+
+// The alignment of AlignIndexed() from the seeds of `a` that b's table
+// holds at most options.max_seed_hits times: for_each_seed(try_seed) calls
+// try_seed(i, b's entry for a's seed i) for each of them, in ascending i.
+template <typename ForEachSeed>
+std::vector<Passage> AlignSeeds(absl::Span<const Token> a,
+                                absl::Span<const Token> b, int n,
+                                const SeedIndex& b_seeds,
+                                const AlignOptions& options,
+                                const ForEachSeed& for_each_seed) {
   std::vector<Passage> found;
   if (a.empty() || b.empty()) return found;
-  const int n = b_seeds.n;
   const int max_gap = std::max(options.max_gap, 0);
-  const auto& index = b_seeds.table;
   const std::vector<uint32_t>& next = b_seeds.next;
 
-  for (size_t i = 0; i < a_seeds.hashes.size(); ++i) {
-    if (!b_seeds.MayHave(a_seeds.hashes[i])) continue;
-    const auto it = index.find(a_seeds.hashes[i]);
-    if (it == index.end()) continue;
-    if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;
-    uint32_t j = it->second.first;
-    for (uint32_t left = it->second.count; left > 0; --left, j = next[j]) {
+  for_each_seed([&](size_t i, const SeedIndex::Seed& seed) {
+    uint32_t j = seed.first;
+    for (uint32_t left = seed.count; left > 0; --left, j = next[j]) {
       // Skip seeds inside a passage already found.
       bool covered = false;
       for (auto p = found.rbegin(); p != found.rend(); ++p) {
@@ -141,42 +184,42 @@ std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
       p.matched = matched;
       found.push_back(p);
     }
-  }
-
-  // Keep the longest passages that overlap nothing kept before.
-  std::vector<Passage> candidates;
-  for (const Passage& p : found) {
-    if (static_cast<int>(p.matched) >= options.min_words) {
-      candidates.push_back(p);
-    }
-  }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Passage& x, const Passage& y) {
-              if (x.matched != y.matched) return x.matched > y.matched;
-              if (x.a_first != y.a_first) return x.a_first < y.a_first;
-              return x.b_first < y.b_first;
-            });
-  std::vector<Passage> kept;
-  for (const Passage& p : candidates) {
-    bool clash = false;
-    for (const Passage& q : kept) {
-      if (Overlaps(p.a_first, p.a_last, q.a_first, q.a_last) ||
-          Overlaps(p.b_first, p.b_last, q.b_first, q.b_last)) {
-        clash = true;
-        break;
-      }
-    }
-    if (!clash) kept.push_back(p);
-  }
-  std::sort(kept.begin(), kept.end(), [](const Passage& x, const Passage& y) {
-    return x.a_first != y.a_first ? x.a_first < y.a_first
-                                  : x.b_first < y.b_first;
   });
-  for (Passage& p : kept) {
-    p.a = {a[p.a_first].begin, a[p.a_last - 1].end};
-    p.b = {b[p.b_first].begin, b[p.b_last - 1].end};
-  }
-  return kept;
+  return KeepLongest(a, b, found, options);
+}
+
+}  // namespace
+
+std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
+                                  const SeedIndex& a_seeds,
+                                  absl::Span<const Token> b,
+                                  const SeedIndex& b_seeds,
+                                  const AlignOptions& options) {
+  return AlignSeeds(a, b, b_seeds.n, b_seeds, options, [&](const auto& fn) {
+    for (size_t i = 0; i < a_seeds.hashes.size(); ++i) {
+      if (!b_seeds.MayHave(a_seeds.hashes[i])) continue;
+      const auto it = b_seeds.table.find(a_seeds.hashes[i]);
+      if (it == b_seeds.table.end()) continue;
+      if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;
+      fn(i, it->second);
+    }
+  });
+}
+
+std::vector<Passage> AlignIndexedAt(absl::Span<const Token> a,
+                                    const SeedIndex& a_seeds,
+                                    absl::Span<const Token> b,
+                                    const SeedIndex& b_seeds,
+                                    absl::Span<const uint32_t> positions,
+                                    const AlignOptions& options) {
+  return AlignSeeds(a, b, b_seeds.n, b_seeds, options, [&](const auto& fn) {
+    for (const uint32_t i : positions) {
+      const auto it = b_seeds.table.find(a_seeds.hashes[i]);
+      if (it == b_seeds.table.end()) continue;
+      if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;
+      fn(i, it->second);
+    }
+  });
 }
 
 }  // namespace internal

@@ -72,11 +72,12 @@ size_t Common(const std::vector<uint64_t>& x, const std::vector<uint64_t>& y) {
 constexpr uint64_t kTextKeySeed = 0x73746f72796b6579ULL;  // "storykey"
 
 // The passages of (fa, fb), aligned in an orientation fixed by the texts
-// (alignment is not symmetric: seeds are counted in its second text and
-// extended in the first's order), then expressed as a = fa, b = fb in a's
-// order.
-std::vector<Passage> AlignOriented(const DocFeatures& fa, const DocFeatures& fb,
-                                   const AlignOptions& options) {
+// (AlignsFirst: seeds are counted in its second text and extended in the
+// first's order), then expressed as a = fa, b = fb in a's order.
+// `seed_positions`: AnalyzePair()'s.
+std::vector<Passage> AlignOriented(
+    const DocFeatures& fa, const DocFeatures& fb, const AlignOptions& options,
+    std::optional<absl::Span<const uint32_t>> seed_positions) {
   // The seed indexes hold the n AlignPassages would use when both texts
   // have that many words; shorter texts are indexed for the pair.
   const size_t n = static_cast<size_t>(std::max(options.seed_words, 1));
@@ -84,12 +85,15 @@ std::vector<Passage> AlignOriented(const DocFeatures& fa, const DocFeatures& fb,
                        fb.seeds.n == static_cast<int>(n) &&
                        fa.tokens.size() >= n && fb.tokens.size() >= n;
   auto align = [&](const DocFeatures& x, const DocFeatures& y) {
-    return indexed ? AlignIndexed(x.tokens, x.seeds, y.tokens, y.seeds, options)
-                   : AlignPassages(x.tokens, y.tokens, options);
+    if (!indexed) return AlignPassages(x.tokens, y.tokens, options);
+    return seed_positions.has_value()
+               ? AlignIndexedAt(x.tokens, x.seeds, y.tokens, y.seeds,
+                                *seed_positions, options)
+               : AlignIndexed(x.tokens, x.seeds, y.tokens, y.seeds, options);
   };
   // Equal keys mean equal texts (but for a 2^-64 chance), which align the
   // same either way.
-  if (fa.text_key <= fb.text_key) return align(fa, fb);
+  if (AlignsFirst(fa, fb)) return align(fa, fb);
   std::vector<Passage> passages = align(fb, fa);
   for (Passage& p : passages) {
     std::swap(p.a, p.b);
@@ -505,13 +509,14 @@ std::vector<double> TopicCosines(const std::vector<DocFeatures>& features) {
   return dot;
 }
 
-PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
-                         const DocFeatures& fb, double topic_cosine,
-                         const StoryOptions& options) {
+PairAnalysis AnalyzePair(
+    uint32_t a, uint32_t b, const DocFeatures& fa, const DocFeatures& fb,
+    double topic_cosine, const StoryOptions& options,
+    std::optional<absl::Span<const uint32_t>> seed_positions) {
   PairAnalysis p;
   p.a = a;
   p.b = b;
-  p.passages = AlignOriented(fa, fb, options.align);
+  p.passages = AlignOriented(fa, fb, options.align, seed_positions);
   p.a_in_b = CoverageOfA(p.passages, fa.tokens.size());
   p.b_in_a = CoverageOfB(p.passages, fb.tokens.size());
   p.cosine = std::clamp(topic_cosine, 0.0, 1.0);

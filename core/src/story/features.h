@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,6 +64,13 @@ inline bool IsContent(const Token& t) {
   return (t.flags & kTokenStopword) == 0;
 }
 
+// Whether a pair's alignment runs from fa's seeds (into fb's table) rather
+// than the other way round: alignment is not symmetric, so each pair is
+// aligned in an orientation fixed by its two texts, not by input order.
+inline bool AlignsFirst(const DocFeatures& fa, const DocFeatures& fb) {
+  return fa.text_key <= fb.text_key;
+}
+
 // IDF of a content word of the document (0 when it is not one).
 inline double WordIdf(const DocFeatures& f, uint64_t term) {
   const auto it = std::lower_bound(f.words.begin(), f.words.end(),
@@ -99,10 +107,13 @@ std::vector<double> TopicCosines(const std::vector<DocFeatures>& features);
 
 // Measures the pair (a, b): passages, coverages, cosine, names, then the
 // story score and the relation. `topic_cosine` is
-// Cosine(fa.vector, fb.vector) (TopicCosines()).
-PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
-                         const DocFeatures& fb, double topic_cosine,
-                         const StoryOptions& options);
+// Cosine(fa.vector, fb.vector) (TopicCosines()). `seed_positions`, when
+// given, are the pair's from SeedPostings::RowPositions(): the alignment
+// tries only those seeds (the same passages, found faster).
+PairAnalysis AnalyzePair(
+    uint32_t a, uint32_t b, const DocFeatures& fa, const DocFeatures& fb,
+    double topic_cosine, const StoryOptions& options,
+    std::optional<absl::Span<const uint32_t>> seed_positions = std::nullopt);
 
 // The word-set overlap of two documents.
 WordOverlap MeasureOverlap(const DocFeatures& fa, const DocFeatures& fb);

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 
 #include "neardup/attribution.h"
 
@@ -22,6 +23,7 @@
 #include "story/cluster.h"
 #include "story/features.h"
 #include "story/origin.h"
+#include "story/seed_postings.h"
 
 namespace neardup {
 
@@ -117,14 +119,41 @@ absl::StatusOr<StoryReport> AnalyzeStories(absl::Span<const Document> docs,
   report.pairs.resize(internal::NumPairs(n));
   // The progress count goes up every kProgressPairs pairs of a thread.
   constexpr size_t kProgressPairs = 1024;
-  internal::ParallelForPairs(n, threads, [&](size_t k, size_t a, size_t b) {
-    report.pairs[k] = internal::AnalyzePair(
-        static_cast<uint32_t>(a), static_cast<uint32_t>(b), features[a],
-        features[b], topic_cosines[k], options);
-    if (options.pairs_done != nullptr && (k + 1) % kProgressPairs == 0) {
-      options.pairs_done->fetch_add(kProgressPairs, std::memory_order_relaxed);
-    }
-  });
+  // Each chunk of pairs finds a row's shared seeds once, for all its pairs.
+  const internal::SeedPostings postings(features, options.align);
+  struct Row {
+    size_t a = SIZE_MAX;
+    std::vector<uint64_t> keys;  // (b << 32 | position), sorted.
+    std::vector<uint32_t> positions;
+    size_t at = 0;  // keys[at] is the first not below the current b.
+  };
+  internal::ParallelForPairsWith<Row>(
+      n, threads, [&](Row& row, size_t k, size_t a, size_t b) {
+        if (row.a != a) {
+          row.a = a;
+          postings.RowPositions(static_cast<uint32_t>(a), &row.keys);
+          row.positions.clear();
+          for (const uint64_t key : row.keys) {
+            row.positions.push_back(static_cast<uint32_t>(key));
+          }
+          row.at = 0;
+        }
+        while (row.at < row.keys.size() && (row.keys[row.at] >> 32) < b) {
+          ++row.at;
+        }
+        const size_t first = row.at;
+        while (row.at < row.keys.size() && (row.keys[row.at] >> 32) == b) {
+          ++row.at;
+        }
+        report.pairs[k] = internal::AnalyzePair(
+            static_cast<uint32_t>(a), static_cast<uint32_t>(b), features[a],
+            features[b], topic_cosines[k], options,
+            absl::MakeConstSpan(row.positions).subspan(first, row.at - first));
+        if (options.pairs_done != nullptr && (k + 1) % kProgressPairs == 0) {
+          options.pairs_done->fetch_add(kProgressPairs,
+                                        std::memory_order_relaxed);
+        }
+      });
   if (options.pairs_done != nullptr) {
     // The counts above were by blocks: the exact total now.
     options.pairs_done->store(report.pairs.size(), std::memory_order_relaxed);
