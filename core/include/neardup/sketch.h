@@ -81,7 +81,8 @@ class Sketcher {
 };
 
 // Number of distinct values in `hashes`, without sorting (a linear-probing
-// table of 1.5 to 3 slots per value). Allocates the table.
+// table of 8 to 16 slots per value, each slot a 16- or 32-bit index).
+// Allocates the table.
 size_t CountDistinct(absl::Span<const uint64_t> hashes);
 
 }  // namespace neardup

@@ -47,20 +47,6 @@ void SimHashAccumulate(const uint64_t* features, const float* weights, size_t n,
 // features) or not faster (the scalar target): then take the sums.
 bool SimHashUniformBits(const uint64_t* features, size_t n, uint64_t* bits);
 
-// Slots per bucket of CountDistinctBuckets().
-inline constexpr size_t kCountDistinctWays = 8;
-
-// The number of distinct values among hashes[0, n), exactly, through a
-// table of 2^bits buckets of kCountDistinctWays slots indexed by the top
-// `bits` bits of a value (the inputs are uniform hashes). `table` (64-byte
-// aligned, 2^bits * kCountDistinctWays entries) and `counts` (2^bits) must
-// be zero on entry and hold more than n slots in all; a full bucket sends a
-// new value on to the next one. A value is looked for in its bucket without a
-// branch on the compares (linear probing branched, unpredictably, on every
-// probe).
-size_t CountDistinctBuckets(const uint64_t* hashes, size_t n, int bits,
-                            uint64_t* table, uint8_t* counts);
-
 // Name of the Highway target the kernels dispatch to now, e.g. "AVX2".
 const char* DispatchedTargetName();
 
