@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -22,6 +23,7 @@
 
 #include "neardup/io.h"
 
+#include "english_text.h"
 #include "hostile_run.h"
 #include "test_paths.h"
 
@@ -147,6 +149,41 @@ TEST_F(DeterminismTest, ScanBytesIdenticalAcrossThreads) {
       const RunResult r = Run(absl::StrCat("scan -q --explain -f ", format, " ",
                                            threads, " ", corpus_));
       EXPECT_EQ(r.out, base.out) << format << " " << threads;
+    }
+  }
+}
+
+// The report's pairs are rendered in blocks of 4,096 on several threads and
+// written in order: more than one block (110 documents, 5,995 pairs), in
+// every format that lists pairs.
+TEST_F(DeterminismTest, ScanPairsIdenticalAcrossThreadsOverSeveralBlocks) {
+  std::vector<std::string> lines = lines_;
+  for (uint64_t seed = 1; lines.size() < 110; ++seed) {
+    lines.push_back(
+        nlohmann::json{{"id", absl::StrCat("generated-", seed)},
+                       {"text", testing::GenerateEnglishText(600, seed)}}
+            .dump());
+  }
+  const std::string corpus = Write("blocks.jsonl", Join(lines));
+  for (const char* format : {"json", "jsonl", "csv"}) {
+    const RunResult base =
+        Run(absl::StrCat("scan -q -j 1 -f ", format, " ", corpus));
+    ASSERT_EQ(base.exit_code, 0) << base.err;
+    if (std::string_view(format) == "csv") {
+      // A header and one row a pair.
+      EXPECT_EQ(std::count(base.out.begin(), base.out.end(), '\n'), 5996);
+    }
+    for (const char* threads : {"-j 2", "-j 3"}) {
+      const RunResult r =
+          Run(absl::StrCat("scan -q -f ", format, " ", threads, " ", corpus));
+      // Megabytes of output: name the first difference, not a diff of all.
+      const size_t differ = std::mismatch(r.out.begin(), r.out.end(),
+                                          base.out.begin(), base.out.end())
+                                .first -
+                            r.out.begin();
+      EXPECT_TRUE(r.out == base.out)
+          << format << " " << threads << ": " << r.out.size() << " vs "
+          << base.out.size() << " bytes, first difference at byte " << differ;
     }
   }
 }

@@ -16,6 +16,7 @@
 #include "neardup/report.h"
 
 #include "internal/pairs.h"
+#include "internal/parallel.h"
 #include "report/json_util.h"
 #include "report/story_json.h"
 
@@ -190,18 +191,38 @@ ordered_json HeadJson(const ScanResult& r, const CompareOptions& options) {
   return j;
 }
 
-// Calls f(pair) for every pair listed (ScanResult::min_relation) in report
-// order, each pair's story fields followed by its exact shingle scores. One
-// pair at a time: a scan of 2,000 documents has 2 million of them.
-template <typename F>
-void ForEachPair(const ScanResult& r, F&& f) {
+// Renders every pair listed (ScanResult::min_relation), each pair's story
+// fields followed by its exact shingle scores, with render(pair json) ->
+// std::string, and passes the strings to write(text) in report order.
+// Blocks of pairs are rendered on `threads` threads and written in order,
+// so the bytes do not depend on the number of threads; a scan of 2,000
+// documents has 2 million pairs, so only one block is held at a time.
+template <typename Render, typename Write>
+void ForEachPair(const ScanResult& r, int threads, const Render& render,
+                 const Write& write) {
+  constexpr size_t kBlock = 4096;
   const size_t n = r.documents.size();
-  for (const PairAnalysis& p : r.stories->pairs) {
-    if (p.relation < r.min_relation) continue;
-    ordered_json pair = internal::PairJson(r.documents, p);
-    AddShingleScores(r.comparison->pairs[internal::PairIndex(p.a, p.b, n)],
-                     pair);
-    f(pair);
+  const std::vector<PairAnalysis>& pairs = r.stories->pairs;
+  std::vector<const PairAnalysis*> block;
+  std::vector<std::string> texts;
+  for (size_t next = 0; next < pairs.size();) {
+    block.clear();
+    for (; next < pairs.size() && block.size() < kBlock; ++next) {
+      if (pairs[next].relation >= r.min_relation) block.push_back(&pairs[next]);
+    }
+    texts.assign(block.size(), std::string());
+    internal::ParallelFor(
+        block.size(), internal::ThreadCount(threads),
+        [&](size_t begin, size_t end) {
+          for (size_t i = begin; i < end; ++i) {
+            const PairAnalysis& p = *block[i];
+            ordered_json pair = internal::PairJson(r.documents, p);
+            AddShingleScores(
+                r.comparison->pairs[internal::PairIndex(p.a, p.b, n)], pair);
+            texts[i] = render(pair);
+          }
+        });
+    for (const std::string& text : texts) write(text);
   }
 }
 
@@ -223,9 +244,12 @@ void WriteJson(const ScanResult& r, const CompareOptions& options,
   out << Nested(internal::StoriesJson(r.documents, *r.stories), 1);
   key("pairs");
   size_t written = 0;
-  ForEachPair(r, [&](const ordered_json& pair) {
-    out << (written++ == 0 ? "[\n    " : ",\n    ") << Nested(pair, 2);
-  });
+  ForEachPair(
+      r, options.threads,
+      [](const ordered_json& pair) { return Nested(pair, 2); },
+      [&](const std::string& text) {
+        out << (written++ == 0 ? "[\n    " : ",\n    ") << text;
+      });
   out << (written == 0 ? "[]" : "\n  ]");
   key("attributions");
   out << Nested(internal::AttributionsJson(r.documents, *r.stories), 1);
@@ -234,10 +258,13 @@ void WriteJson(const ScanResult& r, const CompareOptions& options,
 
 void WriteJsonLines(const ScanResult& r, const CompareOptions& options,
                     std::ostream& out) {
-  auto write = [&](const char* type, const ordered_json& fields) {
+  auto typed = [](const char* type, const ordered_json& fields) {
     ordered_json line = {{"type", type}};
     line.update(fields);
-    out << Line(line) << "\n";
+    return Line(line);
+  };
+  auto write = [&](const char* type, const ordered_json& fields) {
+    out << typed(type, fields) << "\n";
   };
   const ordered_json head = HeadJson(r, options);
   for (const ordered_json& d : head["documents"]) {
@@ -246,10 +273,13 @@ void WriteJsonLines(const ScanResult& r, const CompareOptions& options,
   for (const ordered_json& s : internal::StoriesJson(r.documents, *r.stories)) {
     write("story", s);
   }
-  ForEachPair(r, [&](const ordered_json& p) { write("pair", p); });
+  ForEachPair(
+      r, options.threads,
+      [&](const ordered_json& p) { return typed("pair", p); },
+      [&](const std::string& text) { out << text << "\n"; });
 }
 
-void WriteCsv(const ScanResult& r, std::ostream& out) {
+void WriteCsv(const ScanResult& r, int threads, std::ostream& out) {
   static const char* const kColumns[] = {"a",
                                          "b",
                                          "relation",
@@ -268,17 +298,21 @@ void WriteCsv(const ScanResult& r, std::ostream& out) {
     out << (i ? "," : "") << kColumns[i];
   }
   out << "\n";
-  ForEachPair(r, [&](const ordered_json& p) {
-    for (size_t i = 0; i < std::size(kColumns); ++i) {
-      // a_retold and b_retold are only in rewrite pairs: 0 elsewhere.
-      const auto it = p.find(kColumns[i]);
-      const ordered_json v = it != p.end() ? *it : ordered_json(0.0);
-      out << (i ? "," : "")
-          << (v.is_string() ? internal::CsvField(v.get<std::string>())
-                            : Line(v));
-    }
-    out << "\n";
-  });
+  ForEachPair(
+      r, threads,
+      [&](const ordered_json& p) {
+        std::string row;
+        for (size_t i = 0; i < std::size(kColumns); ++i) {
+          // a_retold and b_retold are only in rewrite pairs: 0 elsewhere.
+          const auto it = p.find(kColumns[i]);
+          const ordered_json v = it != p.end() ? *it : ordered_json(0.0);
+          if (i) row += ',';
+          row += v.is_string() ? internal::CsvField(v.get<std::string>())
+                               : Line(v);
+        }
+        return row;
+      },
+      [&](const std::string& row) { out << row << "\n"; });
 }
 
 }  // namespace
@@ -307,7 +341,7 @@ void WriteScanReport(const ScanResult& result, const CompareOptions& options,
       WriteJsonLines(result, options, out);
       break;
     case OutputFormat::kCsv:
-      WriteCsv(result, out);
+      WriteCsv(result, options.threads, out);
       break;
     case OutputFormat::kTable:
       break;
