@@ -223,7 +223,8 @@ TEST(TokenizeHashesTest, AwkwardWordsAtEveryOffset) {
   for (const char* word :
        {"Paris's", "don't", "3.5", "1,000", "O\u2019Brien", "caf\u00e9", "x'",
         "7.", "a'b'c", "12.34.56", "abcdefghijklmno", "abcdefghijklmnop",
-        "abcdefghijklmnopq", "abcdefghijklmnopqrst"}) {
+        "abcdefghijklmnopq", "abcdefghijklmnopqrst", "l'\u00e9t\u00e9",
+        "9.\u00bd", "x,\u00e9", "rock'n\u2019roll", "a \u201cquote\u201d"}) {
     for (const char* after : {" end of the line", ".", "\nnext line", ""}) {
       for (size_t offset = 0; offset < 140; ++offset) {
         std::string text(offset, ' ');

@@ -201,15 +201,23 @@ class Tokenizer {
     while (i < end) {
       // Bits [0, limit) stand for bytes [i, i + limit) of the line; the
       // masks are cut there, so the line's last block is no special case.
-      const size_t limit = std::min<size_t>(64, end - i);
+      size_t limit = std::min<size_t>(64, end - i);
       internal::ByteClassMasks m = MasksAt(i);
-      if (limit < 64) {
-        const uint64_t keep = (uint64_t{1} << limit) - 1;
-        m.letter &= keep;
-        m.digit &= keep;
-        m.non_ascii &= keep;
-        m.apostrophe &= keep;
-        m.point &= keep;
+      if (limit < 64) CutMasks(limit, m);
+      if (m.non_ascii != 0) {
+        // A block with a non-ASCII byte: the bytes before the run of
+        // letters, digits, ' . and , that leads up to its first one (a word
+        // it may belong to or continue) are plain ASCII and end at a
+        // separator that continues no word, so they take the plain ASCII
+        // loop as a block cut there; the rest is the next block's.
+        const int first = std::countr_zero(m.non_ascii);
+        const uint64_t separators =
+            ~(m.letter | m.digit | m.apostrophe | m.point) &
+            ((uint64_t{1} << first) - 1);
+        if (separators != 0) {
+          limit = static_cast<size_t>(64 - std::countl_zero(separators));
+          CutMasks(limit, m);
+        }
       }
       const uint64_t alnum = m.letter | m.digit;
       const uint64_t non_ascii = m.non_ascii;
@@ -301,7 +309,9 @@ class Tokenizer {
             if (continued | (n >= 16)) {
               const size_t next =
                   slow([&] { return Word(i + s, end, sentence_start); }) - i;
-              if (next >= limit) {
+              // With the batch, the rest of the block is a new block, so
+              // its words join the batch instead of going one at a time.
+              if (kBatch || next >= limit) {
                 p = next;
                 break;
               }
@@ -330,7 +340,7 @@ class Tokenizer {
             (a == 0 || std::countr_zero(na) < std::countr_zero(a))) {
           const size_t at = i + static_cast<size_t>(std::countr_zero(na));
           p = slow([&] { return Step(at, end, sentence_start); }) - i;
-          continue;
+          break;  // The rest is a new block (plain ASCII up to the next one).
         }
         if (a == 0) {
           p = limit;
@@ -356,7 +366,7 @@ class Tokenizer {
                           (internal::kByteInfix | kByteNonAscii)) != 0;
         if (ABSL_PREDICT_FALSE(may_continue || n >= 16 || i + s + 16 > size_)) {
           p = slow([&] { return Word(i + s, end, sentence_start); }) - i;
-          continue;
+          break;
         }
         buffer.EnsureRoom(cursor, 1);
         AppendAsciiRun(s_ + i + s, n, cursor);
@@ -366,6 +376,18 @@ class Tokenizer {
     }
     // The batch may wait for the next lines' words: FinishBatch().
     buffer.Commit(cursor);
+  }
+
+  // Clears the bits from `limit` (< 64) on of the masks the block loop
+  // reads (not the newline mask).
+  ABSL_ATTRIBUTE_ALWAYS_INLINE static void CutMasks(
+      size_t limit, internal::ByteClassMasks& m) {
+    const uint64_t keep = (uint64_t{1} << limit) - 1;
+    m.letter &= keep;
+    m.digit &= keep;
+    m.non_ascii &= keep;
+    m.apostrophe &= keep;
+    m.point &= keep;
   }
 
   // The byte masks of text bytes [i, i + 64) (i < size_), 0 past the text,
