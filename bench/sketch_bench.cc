@@ -11,6 +11,8 @@
 //   BM_TokenizeShingle   normalise + tokenise + 5-gram shingle hashes
 //   BM_TokenHashesShingle  the same, hashes only, into reused buffers (the
 //                        path Sketcher::Sketch takes)
+//   BM_TokenHashesShingleUnicode  the same on text with curly quotes,
+//                        accented names and dashes (the non-ASCII paths)
 //   BM_ShingleHashes     5-gram shingle hashes from token hashes, SIMD kernel
 //   BM_ShingleHashesRolled  the same, scalar rolled form (text/hash.h)
 //   BM_MinHashClassic    MinHash-128, k functions, over the shingle hashes
@@ -62,22 +64,27 @@ struct Corpus {
   int64_t bytes_per_doc = 0;
 };
 
-const Corpus& GetCorpus(size_t bytes) {
+// `unicode`: the generator's non-ASCII mix (EnglishTextOptions::unicode).
+const Corpus& GetCorpus(size_t bytes, bool unicode = false) {
   static auto* cache = new std::vector<std::pair<size_t, Corpus>>();
-  for (const auto& [size, corpus] : *cache) {
-    if (size == bytes) return corpus;
+  // Unicode corpora are cached under the size with its top bit set.
+  const size_t key = unicode ? bytes | (~(~size_t{0} >> 1)) : bytes;
+  for (const auto& [k, corpus] : *cache) {
+    if (k == key) return corpus;
   }
   Corpus c;
   size_t total = 0;
   const uint64_t docs = std::max<uint64_t>(8, (uint64_t{1} << 20) / bytes);
+  testing::EnglishTextOptions options;
+  options.unicode = unicode;
   for (uint64_t seed = 1; seed <= docs; ++seed) {
-    c.texts.push_back(testing::GenerateEnglishText(bytes, seed));
+    c.texts.push_back(testing::GenerateEnglishText(bytes, seed, options));
     c.tokens.push_back(Tokenize(c.texts.back()));
     c.shingles.push_back(ShingleHashes(c.tokens.back().tokens, kShingleSize));
     total += c.texts.back().size();
   }
   c.bytes_per_doc = static_cast<int64_t>(total / c.texts.size());
-  cache->emplace_back(bytes, std::move(c));
+  cache->emplace_back(key, std::move(c));
   return cache->back().second;
 }
 
@@ -114,9 +121,10 @@ void BM_TokenizeShingle(benchmark::State& state, int64_t target) {
 
 // Hashes-only tokenising (internal::TokenizeHashes) and the shingle
 // hashes, both into buffers reused across documents.
-void BM_TokenHashesShingle(benchmark::State& state, int64_t target) {
+void BM_TokenHashesShingle(benchmark::State& state, int64_t target,
+                           bool unicode) {
   ScopedTarget scoped(target);
-  const Corpus& c = GetCorpus(static_cast<size_t>(state.range(0)));
+  const Corpus& c = GetCorpus(static_cast<size_t>(state.range(0)), unicode);
   internal::TokenHashBuffer tokens;
   std::vector<uint64_t> shingles;
   auto run = [&](const std::string& text) {
@@ -316,7 +324,10 @@ void RegisterAll() {
     sizes(benchmark::RegisterBenchmark(("BM_TokenizeShingle/" + t).c_str(),
                                        BM_TokenizeShingle, target));
     sizes(benchmark::RegisterBenchmark(("BM_TokenHashesShingle/" + t).c_str(),
-                                       BM_TokenHashesShingle, target));
+                                       BM_TokenHashesShingle, target, false));
+    sizes(benchmark::RegisterBenchmark(
+        ("BM_TokenHashesShingleUnicode/" + t).c_str(), BM_TokenHashesShingle,
+        target, true));
     sizes(benchmark::RegisterBenchmark(("BM_ShingleHashes/" + t).c_str(),
                                        BM_ShingleHashes, target, false));
     sizes(benchmark::RegisterBenchmark(("BM_ShingleHashesRolled/" + t).c_str(),
