@@ -33,20 +33,25 @@ class SeedPostings {
   void RowPositions(uint32_t a, std::vector<uint64_t>* out) const;
 
  private:
-  struct Occurrence {
-    uint64_t seed;
+  // A seed in one document: how often, and where its positions start in
+  // positions_ (ascending there).
+  struct Posting {
     uint32_t doc;
-    uint32_t position;
+    uint32_t count;
+    uint32_t first;
   };
-  // [first, last) of the occurrences of `seed` in documents after `a`.
-  std::pair<const Occurrence*, const Occurrence*> After(uint64_t seed,
-                                                        uint32_t a) const;
+  // [first, last) of the postings of `seed` in documents after `a`.
+  std::pair<const Posting*, const Posting*> After(uint64_t seed,
+                                                  uint32_t a) const;
 
   const std::vector<DocFeatures>& features_;
   const uint32_t max_seed_hits_;
-  // Every seed of every document with seeds, sorted by seed, document and
-  // position; each seed's run of them.
-  std::vector<Occurrence> occurrences_;
+  // One posting per seed and document with seeds, sorted by seed then
+  // document; each seed's run of them. A row costs at most what probing its
+  // pairs did: a document's posting is skipped whole, however often it has
+  // the seed.
+  std::vector<Posting> postings_;
+  std::vector<uint32_t> positions_;
   absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>> runs_;
 };
 
