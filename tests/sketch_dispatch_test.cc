@@ -107,6 +107,40 @@ TEST_P(SketchDispatchTest, OnePermutationMatchesReference) {
   }
 }
 
+TEST_P(SketchDispatchTest, DensifyProbeHitsMatchesReference) {
+  // AVX3_DL computes it for k <= 128; the other targets decline (the caller
+  // then tests the probes itself, covered by OnePermutationMatchesReference).
+  std::mt19937_64 rng(11);
+  for (size_t k : {8, 16, 24, 56, 64, 72, 120, 128, 136}) {
+    for (int fill : {0, 1, 30, 70, 99, 100}) {  // Percent of bins filled.
+      std::vector<uint32_t> registers(k);
+      for (uint32_t& r : registers) {
+        r = static_cast<int>(rng() % 100) < fill
+                ? static_cast<uint32_t>(rng() % 0xFFFFFFFFu)
+                : 0xFFFFFFFFu;
+      }
+      std::vector<uint8_t> probes(8 * k);
+      for (uint8_t& p : probes) p = static_cast<uint8_t>(rng() % k);
+      // The probes' last row hits the last bin and the first.
+      probes[8 * k - 1] = static_cast<uint8_t>(k - 1);
+      probes[8 * k - 2] = 0;
+      std::vector<uint64_t> full(16, 0x5555);
+      std::vector<uint8_t> hits(k, 0xAA);
+      const bool done = internal::DensifyProbeHits(
+          registers.data(), k, probes.data(), full.data(), hits.data());
+      EXPECT_EQ(done, GetParam() == HWY_AVX3_DL && k <= 128) << "k=" << k;
+      if (!done) continue;
+      std::vector<uint64_t> want_full;
+      std::vector<uint8_t> want_hits;
+      testing::ReferenceDensifyProbeHits(registers, probes, &want_full,
+                                         &want_hits);
+      full.resize(want_full.size());
+      EXPECT_EQ(full, want_full) << "k=" << k << " fill=" << fill;
+      EXPECT_EQ(hits, want_hits) << "k=" << k << " fill=" << fill;
+    }
+  }
+}
+
 TEST_P(SketchDispatchTest, SimHashMatchesReference) {
   for (size_t n : AwkwardLengths()) {
     const std::vector<uint64_t> features = RandomHashes(n, 3000 + n);

@@ -93,6 +93,25 @@ std::vector<uint32_t> ReferenceOnePermutation(absl::Span<const uint64_t> hashes,
   return registers;
 }
 
+void ReferenceDensifyProbeHits(absl::Span<const uint32_t> registers,
+                               absl::Span<const uint8_t> probes,
+                               std::vector<uint64_t>* full,
+                               std::vector<uint8_t>* hits) {
+  const size_t k = registers.size();
+  full->assign((k + 63) / 64, 0);
+  hits->assign(k, 0);
+  for (size_t i = 0; i < k; ++i) {
+    if (registers[i] != 0xFFFFFFFFu) (*full)[i / 64] |= uint64_t{1} << (i % 64);
+  }
+  for (size_t i = 0; i < k; ++i) {
+    for (size_t a = 0; a < 8; ++a) {
+      if (registers[probes[8 * i + a]] != 0xFFFFFFFFu) {
+        (*hits)[i] = static_cast<uint8_t>((*hits)[i] | (1u << a));
+      }
+    }
+  }
+}
+
 std::array<float, 64> ReferenceSimHashSums(absl::Span<const uint64_t> features,
                                            absl::Span<const float> weights) {
   std::array<float, 64> sums{};

@@ -30,6 +30,13 @@ std::vector<uint32_t> ReferenceOnePermutationBins(
 std::vector<uint32_t> ReferenceOnePermutation(absl::Span<const uint64_t> hashes,
                                               int k, uint64_t seed);
 
+// DensifyProbeHits (sketch_kernels.h), bin by bin and probe by probe: full
+// (k / 64 rounded up words) and hits (k bytes).
+void ReferenceDensifyProbeHits(absl::Span<const uint32_t> registers,
+                               absl::Span<const uint8_t> probes,
+                               std::vector<uint64_t>* full,
+                               std::vector<uint8_t>* hits);
+
 // SimHash sums, feature by feature and bit by bit; weights empty = all 1.
 std::array<float, 64> ReferenceSimHashSums(absl::Span<const uint64_t> features,
                                            absl::Span<const float> weights);

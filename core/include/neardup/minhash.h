@@ -100,6 +100,9 @@ class MinHasher {
   // kOnePermutation: the first densification probes of every bin, in rows
   // (internal, precomputed so that densifying hashes nothing).
   std::vector<uint16_t> probes_;
+  // The same probes as bytes when k <= 128 (for DensifyProbeHits), else
+  // empty.
+  std::vector<uint8_t> probe_bytes_;
 };
 
 // Fraction of equal registers: an unbiased estimate of |A ∩ B| / |A ∪ B|

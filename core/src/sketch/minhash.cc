@@ -36,49 +36,30 @@ constexpr uint32_t kDensifyTableProbes = 8;
 // non-empty before densification. Both signatures of a pair probe the same
 // sequence, so a borrowed register matches with probability J, and the
 // sequences of different bins are independent, which keeps the variance
-// near that of k independent minima. `registers` holds at least one
-// non-empty bin.
-void Densify(uint64_t seed, const uint16_t* probes,
-             absl::Span<uint32_t> registers) {
-  const size_t k = registers.size();
-  uint32_t* const r = registers.data();
-  // Which bins were filled before densification, on the stack (k <= 1024):
-  // SketchInto() never allocates. As bytes for the probes (one load each)
-  // and as bits to find the empty bins by bit scans. Both are built
-  // branch-free (with few shingles per bin, which bins are empty is a coin
-  // flip, and a branch mispredicted about a third of the time); the bits
-  // from the bytes, 8 at a time (an OR into memory per bin, as before, made
-  // a store-to-load chain).
-  uint8_t filled[1024];
-  for (size_t i = 0; i < k; ++i) filled[i] = r[i] != kEmptyRegister;
+// near that of k independent minima.
+//
+// Every empty bin i (bits clear in `full`, the bins filled before
+// densification) takes the register of its first filled probe. hits_of(i,
+// row) gives bit a set when the probe row[a] (probe a + 1) was filled.
+template <class HitsOf>
+void BorrowIntoEmptyBins(uint64_t seed, const uint16_t* probes,
+                         const uint64_t* full, HitsOf hits_of, uint32_t* r,
+                         size_t k) {
+  const auto is_filled = [full](size_t bin) {
+    return ((full[bin / 64] >> (bin % 64)) & 1) != 0;
+  };
   // Only for termination in finitely many steps, never reached in practice:
   // (1 - 1/k)^(64 k) < e^-64.
   const uint32_t max_attempts = 64 * static_cast<uint32_t>(k);
   for (size_t base = 0; base < k; base += 64) {
-    // k is a multiple of 8: the bytes go 8 at a time into bits by one
-    // multiply (byte j, 0 or 1, lands on bit 56 + j; no two partial
-    // products overlap, so nothing carries).
-    uint64_t full = 0;
-    for (size_t j = 0; j < 64 && base + j < k; j += 8) {
-      uint64_t bytes;
-      std::memcpy(&bytes, filled + base + j, sizeof(bytes));
-      if constexpr (std::endian::native == std::endian::big) {
-        bytes = __builtin_bswap64(bytes);
-      }
-      full |= ((bytes * 0x0102040810204080ULL) >> 56) << j;
-    }
     const size_t m = std::min<size_t>(64, k - base);
-    uint64_t empty = ~full & (m == 64 ? ~uint64_t{0} : (uint64_t{1} << m) - 1);
+    uint64_t empty =
+        ~full[base / 64] & (m == 64 ? ~uint64_t{0} : (uint64_t{1} << m) - 1);
     while (empty != 0) {
       const size_t i = base + static_cast<size_t>(std::countr_zero(empty));
       empty &= empty - 1;
-      // The first kDensifyTableProbes probes come from the table, tested
-      // all at once: bit a - 1 of `hits` is set when probe a is filled.
       const uint16_t* row = probes + i * kDensifyTableProbes;
-      uint32_t hits = 0;
-      for (size_t a = 0; a < kDensifyTableProbes; ++a) {
-        hits |= static_cast<uint32_t>(filled[row[a]]) << a;
-      }
+      const uint32_t hits = hits_of(i, row);
       size_t source = k;
       if (ABSL_PREDICT_TRUE(hits != 0)) {
         source = row[std::countr_zero(hits)];
@@ -86,7 +67,7 @@ void Densify(uint64_t seed, const uint16_t* probes,
         for (uint32_t attempt = kDensifyTableProbes + 1;
              attempt <= max_attempts; ++attempt) {
           const size_t probe = internal::DensifyProbe(seed, i, attempt, k);
-          if (filled[probe]) {
+          if (is_filled(probe)) {
             source = probe;
             break;
           }
@@ -94,11 +75,65 @@ void Densify(uint64_t seed, const uint16_t* probes,
       }
       if (source == k) {  // The next non-empty bin after i, cyclically.
         source = (i + 1) % k;
-        while (!filled[source]) source = (source + 1) % k;
+        while (!is_filled(source)) source = (source + 1) % k;
       }
       r[i] = r[source];
     }
   }
+}
+
+// `registers` holds at least one non-empty bin. probe_bytes: the probes as
+// bytes for k <= 128, else null.
+void Densify(uint64_t seed, const uint16_t* probes, const uint8_t* probe_bytes,
+             absl::Span<uint32_t> registers) {
+  const size_t k = registers.size();
+  uint32_t* const r = registers.data();
+  // Which bins were filled before densification, on the stack (k <= 1024):
+  // SketchInto() never allocates. As bits, to find the empty bins by bit
+  // scans. The kernel also tests the table probes of all bins at once where
+  // it can (k <= 128 on AVX3_DL: one byte lookup of 64 probes).
+  uint64_t full[16];
+  uint8_t hits[128];
+  if (probe_bytes != nullptr &&
+      internal::DensifyProbeHits(r, k, probe_bytes, full, hits)) {
+    BorrowIntoEmptyBins(
+        seed, probes, full,
+        [&hits](size_t i, const uint16_t*) { return uint32_t{hits[i]}; }, r, k);
+    return;
+  }
+  // Otherwise the flags go into bytes, one load a probe, and only the empty
+  // bins' probes are tested. Bytes and bits are built branch-free (with few
+  // shingles per bin, which bins are empty is a coin flip, and a branch
+  // mispredicted about a third of the time); the bits from the bytes, 8 at
+  // a time (an OR into memory per bin, as before, made a store-to-load
+  // chain).
+  uint8_t filled[1024];
+  for (size_t i = 0; i < k; ++i) filled[i] = r[i] != kEmptyRegister;
+  for (size_t base = 0; base < k; base += 64) {
+    // k is a multiple of 8: the bytes go 8 at a time into bits by one
+    // multiply (byte j, 0 or 1, lands on bit 56 + j; no two partial
+    // products overlap, so nothing carries).
+    uint64_t word = 0;
+    for (size_t j = 0; j < 64 && base + j < k; j += 8) {
+      uint64_t bytes;
+      std::memcpy(&bytes, filled + base + j, sizeof(bytes));
+      if constexpr (std::endian::native == std::endian::big) {
+        bytes = __builtin_bswap64(bytes);
+      }
+      word |= ((bytes * 0x0102040810204080ULL) >> 56) << j;
+    }
+    full[base / 64] = word;
+  }
+  BorrowIntoEmptyBins(
+      seed, probes, full,
+      [&filled](size_t, const uint16_t* row) {
+        uint32_t hits = 0;
+        for (size_t a = 0; a < kDensifyTableProbes; ++a) {
+          hits |= static_cast<uint32_t>(filled[row[a]]) << a;
+        }
+        return hits;
+      },
+      r, k);
 }
 
 }  // namespace
@@ -117,6 +152,7 @@ MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
             internal::DensifyProbe(options.seed, i, a, k));
       }
     }
+    if (k <= 128) probe_bytes_.assign(probes_.begin(), probes_.end());
   }
 }
 
@@ -146,7 +182,9 @@ void MinHasher::SketchInto(absl::Span<const uint64_t> shingle_hashes,
   }
   internal::OnePermutationUpdate(shingle_hashes.data(), shingle_hashes.size(),
                                  a_[0], b_[0], registers.data(), k);
-  Densify(options_.seed, probes_.data(), registers.subspan(0, k));
+  Densify(options_.seed, probes_.data(),
+          probe_bytes_.empty() ? nullptr : probe_bytes_.data(),
+          registers.subspan(0, k));
 }
 
 MinHashSignature MinHasher::Sketch(

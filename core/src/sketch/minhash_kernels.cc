@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "sketch/sketch_kernels.h"
 
@@ -126,6 +127,48 @@ void OnePermutationUpdate(const uint64_t* HWY_RESTRICT hashes, size_t n,
   }
 }
 
+// Raw AVX-512 intrinsics: Highway 1.0.3 has no two-table byte lookup
+// (vpermi2b), and on the other targets a 128-byte lookup is no faster than
+// the caller's byte loads, so they decline.
+bool DensifyProbeHits(const uint32_t* HWY_RESTRICT registers, size_t k,
+                      const uint8_t* HWY_RESTRICT probes,
+                      uint64_t* HWY_RESTRICT full, uint8_t* HWY_RESTRICT hits) {
+#if HWY_TARGET == HWY_AVX3_DL
+  if (k > 128 || k % 8 != 0) return false;
+  // Filled flags as bits, 16 registers a compare (the last load may reach
+  // past k by 8 lanes: masked, not read).
+  const __m512i empty = _mm512_set1_epi32(-1);
+  uint64_t bits[2] = {0, 0};
+  for (size_t i = 0; i < k; i += 16) {
+    const __mmask16 lanes = k - i >= 16 ? __mmask16{0xFFFF} : __mmask16{0xFF};
+    const __m512i v = _mm512_maskz_loadu_epi32(lanes, registers + i);
+    const uint64_t ne = _mm512_mask_cmpneq_epu32_mask(lanes, v, empty);
+    bits[i / 64] |= ne << (i % 64);
+  }
+  full[0] = bits[0];
+  if (k > 64) full[1] = bits[1];
+  // ... and as two 64-byte tables of 0 / 0xFF, so that one vpermi2b looks
+  // up 64 probes (8 bins) at once; byte lane j of the compare mask is bit j,
+  // so the mask's 8 bytes are those 8 bins' hit bytes.
+  const __m512i table0 = _mm512_movm_epi8(bits[0]);
+  const __m512i table1 = _mm512_movm_epi8(bits[1]);
+  for (size_t p = 0; p < k * 8; p += 64) {
+    const __m512i index = _mm512_loadu_si512(probes + p);
+    const __m512i flags = _mm512_permutex2var_epi8(table0, index, table1);
+    const uint64_t m = _mm512_movepi8_mask(flags);
+    std::memcpy(hits + p / 8, &m, sizeof(m));
+  }
+  return true;
+#else
+  (void)registers;
+  (void)k;
+  (void)probes;
+  (void)full;
+  (void)hits;
+  return false;
+#endif
+}
+
 const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
 
 // NOLINTNEXTLINE(google-readability-namespace-comments)
@@ -138,6 +181,7 @@ namespace neardup::internal {
 
 HWY_EXPORT(MinHashClassicUpdate);
 HWY_EXPORT(OnePermutationUpdate);
+HWY_EXPORT(DensifyProbeHits);
 HWY_EXPORT(TargetName);
 
 void MinHashClassicUpdate(const uint64_t* hashes, size_t n, const uint32_t* a,
@@ -148,6 +192,12 @@ void MinHashClassicUpdate(const uint64_t* hashes, size_t n, const uint32_t* a,
 void OnePermutationUpdate(const uint64_t* hashes, size_t n, uint32_t a,
                           uint32_t b, uint32_t* registers, size_t k) {
   HWY_DYNAMIC_DISPATCH(OnePermutationUpdate)(hashes, n, a, b, registers, k);
+}
+
+bool DensifyProbeHits(const uint32_t* registers, size_t k,
+                      const uint8_t* probes, uint64_t* full, uint8_t* hits) {
+  return HWY_DYNAMIC_DISPATCH(DensifyProbeHits)(registers, k, probes, full,
+                                                hits);
 }
 
 const char* DispatchedTargetName() {
