@@ -244,34 +244,6 @@ TEST(AlignTest, IndexedOncePerTextIsTheSameAsPerPair) {
   EXPECT_GT(with_passages, 12);  // Not only each text with itself.
 }
 
-// The seed filter in front of the table (SeedIndex::MayHave) may let a
-// missing seed through but never turns a present one away, so it changes no
-// passage; and it turns most missing ones away, or it would be no use.
-TEST(AlignTest, SeedFilterKeepsEverySeedOfTheTable) {
-  std::mt19937_64 rng(11);
-  for (const size_t words : {1, 3, 4, 10, 64, 65, 500, 3000}) {
-    std::vector<uint64_t> h(words);
-    for (auto& x : h) x = rng() % (words + 7);  // Repeats too.
-    const std::vector<Token> tokens = Tokens(h);
-    const internal::SeedIndex index = internal::IndexSeeds(tokens, 3, true);
-    for (const uint64_t seed : index.hashes) {
-      ASSERT_TRUE(index.MayHave(seed)) << words;
-    }
-    if (index.table.size() < 50) continue;
-    int passed = 0;
-    const int tries = 20000;
-    for (int k = 0; k < tries; ++k) {
-      const uint64_t other = rng();
-      if (!index.table.contains(other)) passed += index.MayHave(other);
-    }
-    EXPECT_LT(passed, tries / 50) << words;  // 3 bits, 16-32 a key: < 1%.
-  }
-  // Fewer words than a seed: no seed, and the filter says so.
-  const internal::SeedIndex none =
-      internal::IndexSeeds(Tokens({1, 2}), 3, true);
-  EXPECT_FALSE(none.MayHave(12345));
-}
-
 // internal::SeedPostings (story/seed_postings.h): the seeds each pair of a
 // set must try, found for all pairs at once, against the seeds a probe of
 // every position finds; and the passages aligned from them.

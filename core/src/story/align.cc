@@ -6,7 +6,6 @@
 #include "neardup/align.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -107,15 +106,6 @@ SeedIndex IndexSeeds(absl::Span<const Token> tokens, int n, bool with_table) {
     it->second.first = static_cast<uint32_t>(j);
     ++it->second.count;
   }
-  // 2^bits >= 16 bits a seed, at least two words of them (so the shift
-  // below stays under 64).
-  const int bits =
-      std::max(7, static_cast<int>(std::bit_width(seeds * 16 - 1)));
-  index.filter.assign(size_t{1} << (bits - 6), 0);
-  index.filter_shift = 64 - (bits - 6);
-  for (const auto& [seed, positions] : index.table) {
-    index.filter[index.FilterWord(seed)] |= SeedIndex::FilterBits(seed);
-  }
   return index;
 }
 
@@ -197,7 +187,6 @@ std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
                                   const AlignOptions& options) {
   return AlignSeeds(a, b, b_seeds.n, b_seeds, options, [&](const auto& fn) {
     for (size_t i = 0; i < a_seeds.hashes.size(); ++i) {
-      if (!b_seeds.MayHave(a_seeds.hashes[i])) continue;
       const auto it = b_seeds.table.find(a_seeds.hashes[i]);
       if (it == b_seeds.table.end()) continue;
       if (static_cast<int>(it->second.count) > options.max_seed_hits) continue;

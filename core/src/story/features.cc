@@ -75,9 +75,9 @@ constexpr uint64_t kTextKeySeed = 0x73746f72796b6579ULL;  // "storykey"
 // (AlignsFirst: seeds are counted in its second text and extended in the
 // first's order), then expressed as a = fa, b = fb in a's order.
 // `seed_positions`: AnalyzePair()'s.
-std::vector<Passage> AlignOriented(
-    const DocFeatures& fa, const DocFeatures& fb, const AlignOptions& options,
-    std::optional<absl::Span<const uint32_t>> seed_positions) {
+std::vector<Passage> AlignOriented(const DocFeatures& fa, const DocFeatures& fb,
+                                   const AlignOptions& options,
+                                   absl::Span<const uint32_t> seed_positions) {
   // The seed indexes hold the n AlignPassages would use when both texts
   // have that many words; shorter texts are indexed for the pair.
   const size_t n = static_cast<size_t>(std::max(options.seed_words, 1));
@@ -85,11 +85,9 @@ std::vector<Passage> AlignOriented(
                        fb.seeds.n == static_cast<int>(n) &&
                        fa.tokens.size() >= n && fb.tokens.size() >= n;
   auto align = [&](const DocFeatures& x, const DocFeatures& y) {
-    if (!indexed) return AlignPassages(x.tokens, y.tokens, options);
-    return seed_positions.has_value()
-               ? AlignIndexedAt(x.tokens, x.seeds, y.tokens, y.seeds,
-                                *seed_positions, options)
-               : AlignIndexed(x.tokens, x.seeds, y.tokens, y.seeds, options);
+    return indexed ? AlignIndexedAt(x.tokens, x.seeds, y.tokens, y.seeds,
+                                    seed_positions, options)
+                   : AlignPassages(x.tokens, y.tokens, options);
   };
   // Equal keys mean equal texts (but for a 2^-64 chance), which align the
   // same either way.
@@ -509,10 +507,10 @@ std::vector<double> TopicCosines(const std::vector<DocFeatures>& features) {
   return dot;
 }
 
-PairAnalysis AnalyzePair(
-    uint32_t a, uint32_t b, const DocFeatures& fa, const DocFeatures& fb,
-    double topic_cosine, const StoryOptions& options,
-    std::optional<absl::Span<const uint32_t>> seed_positions) {
+PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
+                         const DocFeatures& fb, double topic_cosine,
+                         const StoryOptions& options,
+                         absl::Span<const uint32_t> seed_positions) {
   PairAnalysis p;
   p.a = a;
   p.b = b;

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -107,13 +106,12 @@ std::vector<double> TopicCosines(const std::vector<DocFeatures>& features);
 
 // Measures the pair (a, b): passages, coverages, cosine, names, then the
 // story score and the relation. `topic_cosine` is
-// Cosine(fa.vector, fb.vector) (TopicCosines()). `seed_positions`, when
-// given, are the pair's from SeedPostings::RowPositions(): the alignment
-// tries only those seeds (the same passages, found faster).
-PairAnalysis AnalyzePair(
-    uint32_t a, uint32_t b, const DocFeatures& fa, const DocFeatures& fb,
-    double topic_cosine, const StoryOptions& options,
-    std::optional<absl::Span<const uint32_t>> seed_positions = std::nullopt);
+// Cosine(fa.vector, fb.vector) (TopicCosines()); `seed_positions` are the
+// pair's from SeedPostings::RowPositions(), the seeds its alignment tries.
+PairAnalysis AnalyzePair(uint32_t a, uint32_t b, const DocFeatures& fa,
+                         const DocFeatures& fb, double topic_cosine,
+                         const StoryOptions& options,
+                         absl::Span<const uint32_t> seed_positions);
 
 // The word-set overlap of two documents.
 WordOverlap MeasureOverlap(const DocFeatures& fa, const DocFeatures& fb);

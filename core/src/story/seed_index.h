@@ -29,29 +29,6 @@ struct SeedIndex {
   // one array, not a list per seed.
   absl::flat_hash_map<uint64_t, Seed> table;
   std::vector<uint32_t> next;
-  // A blocked Bloom filter of the table's keys in front of it, 16 to 32
-  // bits a key, three bits of one 64-bit word per key: most seeds of another
-  // text are not in the table, and one word test costs less than a table
-  // miss. Built with the table.
-  std::vector<uint64_t> filter;
-  int filter_shift = 64;  // A hash's word: its top bits, after a multiply.
-
-  // The filter word of `seed` (the top bits of a multiply) and its three
-  // bits in that word (from the product's low bits).
-  size_t FilterWord(uint64_t seed) const {
-    return static_cast<size_t>((seed * 0x9E3779B97F4A7C15ULL) >> filter_shift);
-  }
-  static uint64_t FilterBits(uint64_t seed) {
-    const uint64_t h = seed * 0x9E3779B97F4A7C15ULL;
-    return (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63)) |
-           (uint64_t{1} << ((h >> 12) & 63));
-  }
-  // False only when `seed` is not in the table.
-  bool MayHave(uint64_t seed) const {
-    if (filter.empty()) return false;  // So is the table.
-    const uint64_t bits = FilterBits(seed);
-    return (filter[FilterWord(seed)] & bits) == bits;
-  }
 };
 
 // The n-word seeds of `tokens`; the table only when `with_table` (a text is
@@ -71,7 +48,7 @@ std::vector<Passage> AlignIndexed(absl::Span<const Token> a,
 // ascending order: the same passages when `positions` holds every position
 // whose seed b's table has at most options.max_seed_hits times
 // (SeedPostings::RowPositions finds them for all pairs at once), without
-// probing for the seeds b lacks.
+// looking up the seeds b lacks.
 std::vector<Passage> AlignIndexedAt(absl::Span<const Token> a,
                                     const SeedIndex& a_seeds,
                                     absl::Span<const Token> b,
