@@ -66,9 +66,9 @@ struct Corpus {
 
 // `unicode`: the generator's non-ASCII mix (EnglishTextOptions::unicode).
 const Corpus& GetCorpus(size_t bytes, bool unicode = false) {
-  static auto* cache = new std::vector<std::pair<size_t, Corpus>>();
-  // Unicode corpora are cached under the size with its top bit set.
-  const size_t key = unicode ? bytes | (~(~size_t{0} >> 1)) : bytes;
+  static auto* cache =
+      new std::vector<std::pair<std::pair<size_t, bool>, Corpus>>();
+  const std::pair<size_t, bool> key(bytes, unicode);
   for (const auto& [k, corpus] : *cache) {
     if (k == key) return corpus;
   }
