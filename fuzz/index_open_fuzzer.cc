@@ -9,8 +9,6 @@
 // status (DataLoss for a damaged file); the process never crashes (ASan and
 // UBSan watch the library, LMDB included as far as it is instrumented).
 
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -25,6 +23,8 @@
 
 #include "neardup/index.h"
 #include "neardup/io.h"
+
+#include "temp_dir.h"
 
 namespace {
 
@@ -58,9 +58,7 @@ struct Base {
 const Base& GetBase() {
   static const Base* const base = [] {
     auto* b = new Base;
-    b->dir = fs::temp_directory_path() /
-             ("neardup_index_open_fuzzer_" + std::to_string(getpid()));
-    fs::remove_all(b->dir);
+    b->dir = neardup::fuzz::RunTempDir("index_open_fuzzer");
     const fs::path source = b->dir / "source";
     neardup::IndexOptions options;
     options.max_bytes = uint64_t{8} << 20;

@@ -1,14 +1,13 @@
 // Copyright 2026 The neardup Authors.
 //
 // Fuzzes the HTTP service's request handling (Service::Handle, without
-// sockets) over one index in a temporary directory, kept for the whole run.
+// sockets) over one index in a temporary directory, kept for the whole run
+// and removed at its end.
 // Input: byte 0 picks the method, the bytes up to the first '\n' are the
 // path, the rest is the body. Checks that every answer is a known status
 // (never 500: no index error is expected), a JSON body where the content
 // type says JSON, and that errors carry {"error": {"status", "message"}}
 // (409 and 422 carry the article's verdict instead).
-
-#include <unistd.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +21,8 @@
 #include "neardup/index.h"
 #include "neardup/service.h"
 
+#include "temp_dir.h"
+
 namespace {
 
 struct Fixture {
@@ -32,13 +33,12 @@ struct Fixture {
 Fixture* Get() {
   static Fixture* fixture = [] {
     auto* f = new Fixture;
-    char dir[] = "/tmp/neardup_service_fuzzer_XXXXXX";
-    if (mkdtemp(dir) == nullptr) std::abort();
+    const std::string& dir = neardup::fuzz::RunTempDir("service_fuzzer");
     neardup::IndexOpenOptions open;
     open.sync = false;
     absl::StatusOr<std::unique_ptr<neardup::StreamIndex>> index =
-        neardup::StreamIndex::Create(std::string(dir) + "/idx",
-                                     neardup::IndexOptions(), open);
+        neardup::StreamIndex::Create(dir + "/idx", neardup::IndexOptions(),
+                                     open);
     if (!index.ok()) std::abort();
     f->index = std::move(*index);
     neardup::ServiceOptions options;
