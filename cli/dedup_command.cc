@@ -5,12 +5,10 @@
 
 #include <cinttypes>
 #include <cstdio>
-#include <filesystem>
 #include <future>
 #include <iostream>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -102,16 +100,6 @@ struct ItemLog {
   }
 };
 
-uint64_t InputBytes(const std::vector<std::string>& paths) {
-  uint64_t total = 0;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    if (p == "-" || !std::filesystem::is_regular_file(p, ec)) return 0;
-    total += std::filesystem::file_size(p, ec);
-  }
-  return total;
-}
-
 void WriteRecord(const ItemLog& log, const DedupResult& result, size_t item,
                  std::string* out) {
   out->append("{\"id\":");
@@ -190,10 +178,7 @@ int RunDedup(const DedupFlags& flags) {
     std::cerr << "neardup dedup: " << dedup.status().message() << "\n";
     return kExitUsage;
   }
-  const int threads =
-      flags.threads > 0
-          ? flags.threads
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = ThreadCount(flags.threads);
   if (!flags.quiet) {
     std::cerr << "neardup dedup: LSH " << DescribeLshParams(dedup->lsh_params())
               << "\n";

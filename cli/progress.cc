@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 namespace neardup::cli {
@@ -19,6 +21,16 @@ void FormatEta(double left, char (&out)[32]) {
 }
 
 }  // namespace
+
+uint64_t InputBytes(const std::vector<std::string>& paths) {
+  uint64_t total = 0;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-" || !std::filesystem::is_regular_file(p, ec)) return 0;
+    total += std::filesystem::file_size(p, ec);
+  }
+  return total;
+}
 
 void AddProgressOption(CLI::App* cmd, std::string* mode) {
   cmd->add_option("--progress", *mode,

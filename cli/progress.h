@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 
@@ -24,6 +25,10 @@ void AddProgressOption(CLI::App* cmd, std::string* mode);
 // Whether to show progress for --progress `mode`: always, or auto when not
 // quiet and stderr is a terminal.
 bool ShowProgress(const std::string& mode, bool quiet);
+
+// The total size of `paths` when every one is a regular file, else 0
+// (standard input or a directory: the size is not known ahead).
+uint64_t InputBytes(const std::vector<std::string>& paths);
 
 class Progress {
  public:

@@ -2,10 +2,12 @@
 
 #include "reporting.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 
@@ -130,6 +132,12 @@ int ReportSkips(std::string_view command, absl::Span<const ReadItem> items,
     return kExitNoDocuments;
   }
   return skipped > 0 ? kExitSkipped : kExitOk;
+}
+
+int ThreadCount(int flag) {
+  return flag > 0 ? flag
+                  : static_cast<int>(
+                        std::max(1u, std::thread::hardware_concurrency()));
 }
 
 std::string DefaultSeedsPath() {

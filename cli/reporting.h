@@ -83,6 +83,9 @@ int ReportSkips(std::string_view command, absl::Span<const ReadItem> items,
 // binary was built from.
 std::string DefaultSeedsPath();
 
+// A -j/--threads flag's value: itself when positive, else one per core.
+int ThreadCount(int flag);
+
 // Standard output for "-", else a file opened for writing.
 class OutputStream {
  public:

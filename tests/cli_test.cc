@@ -330,6 +330,51 @@ TEST_F(CliTest, SketchRecordsAreTheCanonicalJsonOfTheirFields) {
   }
 }
 
+TEST_F(CliTest, SketchOutputIsTheSameForAnyThreadCountAcrossBatches) {
+  // 2,600 lines: more than two batches of 1,024 documents, with bad lines
+  // and an empty text among them, each answered in its place.
+  const fs::path path = dir_ / "many.jsonl";
+  std::string jsonl;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 2600; ++i) {
+    const std::string id = "d" + std::to_string(i);
+    // A line that does not parse is named by its file and line.
+    ids.push_back(i % 997 == 5 ? path.string() + ":" + std::to_string(i + 1)
+                               : id);
+    if (i % 997 == 5) {
+      jsonl += "{\"id\": \"" + id + "\", broken\n";
+      continue;
+    }
+    std::string text = "Story " + std::to_string(i % 41) + " about";
+    for (int w = 0; w < 20 + i % 30; ++w) {
+      text += " word" + std::to_string((i * 7 + w * w) % 211);
+    }
+    if (i == 1500) text.clear();
+    jsonl += "{\"id\": \"" + id + "\", \"text\": \"" + text + "\"}\n";
+  }
+  Write("many.jsonl", jsonl);
+  const RunResult one = Run("sketch -j1 -q --mode oph " + path.string());
+  EXPECT_EQ(one.exit_code, 1) << one.err;
+  std::istringstream lines(one.out);
+  std::string line;
+  size_t n = 0, skipped = 0;
+  while (std::getline(lines, line)) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    ASSERT_LT(n, ids.size());
+    EXPECT_EQ(j["id"], ids[n]) << n;  // Input order.
+    if (j.contains("skipped")) ++skipped;
+    ++n;
+  }
+  EXPECT_EQ(n, ids.size());
+  EXPECT_EQ(skipped, 4u);  // Three broken lines, one empty text.
+  for (const char* threads : {"-j2", "-j3", "-j0"}) {
+    const RunResult r = Run(std::string("sketch -q --mode oph ") + threads +
+                            " " + path.string());
+    EXPECT_EQ(r.exit_code, 1) << threads;
+    EXPECT_EQ(r.out, one.out) << threads;
+  }
+}
+
 TEST_F(CliTest, DedupGivesEveryLineAVerdictInInputOrder) {
   const std::string a =
       "Rail workers across the northern network will walk out for three "

@@ -48,8 +48,8 @@ run() {
 }
 
 echo "-- signing (one thread)"
-run "neardup sketch (classic)" "$build/cli/neardup" sketch "$corpus" -o "$peers/sketch.jsonl"
-run "neardup sketch (oph)" "$build/cli/neardup" sketch --mode oph "$corpus" -o "$peers/sketch_oph.jsonl"
+run "neardup sketch (classic)" "$build/cli/neardup" sketch -j1 "$corpus" -o "$peers/sketch.jsonl"
+run "neardup sketch (oph)" "$build/cli/neardup" sketch -j1 --mode oph "$corpus" -o "$peers/sketch_oph.jsonl"
 run "simhash -f 128 (Debian)" simhash -f 128 "$peers/texts_$n.txt"
 run "ekzhu minhash-lsh (Go)" "$peers/minhash_lsh" "$corpus"
 echo "   Go stage split: $(cat "$peers/ekzhu minhash-lsh (Go).stderr")"
