@@ -5,7 +5,6 @@
 
 #include <cinttypes>
 #include <cstdio>
-#include <future>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -18,6 +17,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ordered_batches.h"
 #include "progress.h"
 #include "reporting.h"
 
@@ -37,7 +37,7 @@ struct DedupFlags {
   std::vector<std::string> duplicates = {"copy", "near_duplicate", "partial",
                                          "rewrite"};
   int threads = 0;
-  size_t batch = 2048;
+  size_t batch = 64;
   bool keep_boilerplate = false;
   bool quiet = false;
   std::string progress = "auto";
@@ -195,8 +195,9 @@ int RunDedup(const DedupFlags& flags) {
   Progress progress(ShowProgress(flags.progress, flags.quiet),
                     InputBytes(paths));
 
-  // Read in batches; sketch batch i on the worker threads while the main
-  // thread reads batch i + 1.
+  // Each worker reads a batch, sketches it and adds it in input order
+  // (RunOrderedBatches). The memory budget is checked while adding, in
+  // order, so the documents it cuts do not depend on the thread count.
   ItemLog log;
   ReadOptions read_options;
   read_options.max_doc_bytes = flags.max_doc_bytes;
@@ -204,10 +205,49 @@ int RunDedup(const DedupFlags& flags) {
   Accounting accounting;
   bool over_budget = false;
   uint64_t docs_read = 0, bytes_read = 0;
-  auto read_batch = [&](std::vector<Document>* batch) {
-    batch->clear();
-    ReadItem item;
-    while (batch->size() < flags.batch && reader.Next(&item)) {
+  const uint64_t input_bytes = InputBytes(paths);
+  // A worker's batch; its items keep their strings' capacity.
+  struct Batch {
+    std::vector<ReadItem> items;
+    std::vector<DocSketch> sketches;  // Per item; empty when skipped.
+    size_t size = 0;
+  };
+  auto read = [&](Batch* batch) {
+    batch->size = 0;
+    while (batch->size < flags.batch) {
+      if (batch->size == batch->items.size()) batch->items.emplace_back();
+      if (!reader.Next(&batch->items[batch->size])) break;
+      ++batch->size;
+    }
+    return batch->size > 0;
+  };
+  auto sketch = [&](Batch* batch) {
+    if (batch->sketches.size() < batch->size) {
+      batch->sketches.resize(batch->size);
+    }
+    for (size_t i = 0; i < batch->size; ++i) {
+      const ReadItem& item = batch->items[i];
+      if (!item.skipped()) batch->sketches[i] = dedup->Sketch(item.document);
+    }
+  };
+  auto add = [&](Batch* batch) {
+    // When the input size is known, reserve the index from the first
+    // batch's mean document size (growing arrays would leave up to 2x
+    // slack). Not under a memory budget: reserved room counts against it.
+    if (docs_read == 0 && input_bytes > 0 && flags.memory_budget == 0) {
+      uint64_t docs = 0, bytes = 0;
+      for (size_t i = 0; i < batch->size; ++i) {
+        if (batch->items[i].skipped()) continue;
+        ++docs;
+        bytes += batch->items[i].document.text.size();
+      }
+      if (bytes > 0) {
+        dedup->Reserve(
+            static_cast<size_t>(1.05 * input_bytes / (bytes / docs)));
+      }
+    }
+    for (size_t i = 0; i < batch->size; ++i) {
+      ReadItem& item = batch->items[i];
       if (!item.skipped() && flags.memory_budget > 0 &&
           (over_budget || OverBudget(*dedup, log, flags.memory_budget))) {
         if (!over_budget && !flags.quiet) {
@@ -230,8 +270,7 @@ int RunDedup(const DedupFlags& flags) {
       if (item.skipped()) {
         log.doc.push_back(ItemLog::kSkipped);
         log.skipped.push_back({log.doc.size() - 1, item.skip.reason,
-                               std::move(item.skip.detail),
-                               ToString(item.where)});
+                               item.skip.detail, ToString(item.where)});
         if (!flags.quiet) {
           progress.Done();
           std::cerr << "neardup dedup: " << log.skipped.back().where
@@ -243,57 +282,46 @@ int RunDedup(const DedupFlags& flags) {
       }
       log.doc.push_back(static_cast<uint32_t>(log.item_of_doc.size()));
       log.item_of_doc.push_back(log.doc.size() - 1);
+      dedup->Add(batch->sketches[i]);
+      ++docs_read;
       bytes_read += item.document.text.size();
-      batch->push_back(std::move(item.document));
     }
-    docs_read += batch->size();
-    return !batch->empty();
-  };
-  std::vector<Document> current, next;
-  bool more = read_batch(&current);
-  // When the input size is known, reserve the index from the first batch's
-  // mean document size (growing arrays would leave up to 2x slack).
-  // Not under a memory budget: reserved room counts against it.
-  if (const uint64_t total = InputBytes(paths);
-      total > 0 && bytes_read > 0 && flags.memory_budget == 0) {
-    dedup->Reserve(
-        static_cast<size_t>(1.05 * total / (bytes_read / docs_read)));
-  }
-  while (more) {
-    std::future<std::vector<DocSketch>> sketches =
-        std::async(std::launch::async, [&dedup, &current, threads] {
-          return dedup->SketchBatch(current, threads);
-        });
-    more = read_batch(&next);
-    for (const DocSketch& s : sketches.get()) dedup->Add(s);
     progress.Update(docs_read, bytes_read);
-    std::swap(current, next);
-  }
+  };
+  RunOrderedBatches<Batch>(threads, read, sketch, add);
   progress.Update(docs_read, bytes_read, /*force=*/true);
   if (dedup->wants_cosine_pass()) {
     // Second pass: TF-IDF vectors need every document's frequencies.
     progress.Message("cosine pass: TF-IDF vectors");
     DocumentReader again(paths, read_options);
-    ReadItem item;
     uint32_t added = 0;
-    std::vector<Document> batch;
-    bool done = false;
-    while (!done) {
-      batch.clear();
-      while (batch.size() < flags.batch) {
-        // Documents over the memory budget were never added: stop at the
-        // last one that was.
-        if (added == dedup->size() || !again.Next(&item)) {
-          done = true;
-          break;
-        }
-        if (!item.skipped()) {
-          batch.push_back(std::move(item.document));
-          ++added;
-        }
+    struct CosineBatch {
+      ReadItem item;
+      std::vector<Document> docs;
+      size_t size = 0;
+      std::vector<TermVector> vectors;
+    };
+    auto read_again = [&](CosineBatch* batch) {
+      batch->size = 0;
+      // Documents over the memory budget were never added: stop at the
+      // last one that was.
+      while (batch->size < flags.batch && added < dedup->size() &&
+             again.Next(&batch->item)) {
+        if (batch->item.skipped()) continue;
+        if (batch->size == batch->docs.size()) batch->docs.emplace_back();
+        std::swap(batch->docs[batch->size++], batch->item.document);
+        ++added;
       }
-      dedup->AddCosineVectors(dedup->CosineVectorBatch(batch, threads));
-    }
+      return batch->size > 0;
+    };
+    auto vectorize = [&](CosineBatch* batch) {
+      batch->vectors = dedup->CosineVectorBatch(
+          absl::MakeConstSpan(batch->docs.data(), batch->size), 1);
+    };
+    auto add_vectors = [&](CosineBatch* batch) {
+      dedup->AddCosineVectors(std::move(batch->vectors));
+    };
+    RunOrderedBatches<CosineBatch>(threads, read_again, vectorize, add_vectors);
   }
   progress.Message("finding and verifying candidates");
   const DedupResult result = dedup->Finish(threads);
@@ -405,7 +433,9 @@ void AddDedupCommand(CLI::App& app, int* exit_code) {
                   "any value.")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
-  cmd->add_option("--batch", flags->batch, "Documents per batch.")
+  cmd->add_option("--batch", flags->batch,
+                  "Documents per batch: each thread reads, sketches and adds "
+                  "one batch at a time.")
       ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
   AddProgressOption(cmd, &flags->progress);

@@ -4,14 +4,11 @@
 // MinHash signature (base64) and SimHash-64 (hex), for pipelines that store
 // or shuffle signatures themselves. Byte layout: docs/signature-format.md.
 
-#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/escaping.h"
@@ -24,6 +21,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ordered_batches.h"
 #include "progress.h"
 #include "reporting.h"
 
@@ -54,11 +52,9 @@ std::string Scheme(const SketchFlags& flags) {
                       "/simhash-", flags.weighting);
 }
 
-// Each worker reads a batch (taking turns), signs it and writes its lines
-// when the batches before it are written. A batch closes at this many
-// documents or bytes of text: small enough to stay in the worker's cache
-// between reading and signing (handing 4 MB batches from a reader thread to
-// a signing one cost 1.7x the CPU time of one thread doing both).
+// A batch (see RunOrderedBatches) closes at this many documents or bytes of
+// text: small enough to stay in the worker's cache between reading and
+// signing.
 constexpr size_t kBatchDocs = 64;
 constexpr size_t kBatchBytes = size_t{256} << 10;
 
@@ -134,16 +130,8 @@ int RunSketch(const SketchFlags& flags) {
     size_t size = 0;
     uint64_t bytes = 0;
   };
-  std::mutex read_mu;  // Guards reader, accounting and next_batch.
-  uint64_t next_batch = 0;
-  std::mutex write_mu;  // Guards out, progress, written and the counts.
-  std::condition_variable write_cv;
-  uint64_t written = 0;
-  uint64_t docs_written = 0, bytes_written = 0;
-  // Reads the next batch into `batch` and returns its number, or -1 at the
-  // end of the input.
-  auto read_batch = [&](Batch* batch) -> int64_t {
-    std::lock_guard<std::mutex> lock(read_mu);
+  uint64_t docs_done = 0, bytes_done = 0;
+  auto read = [&](Batch* batch) {
     batch->size = 0;
     batch->bytes = 0;
     while (batch->size < kBatchDocs && batch->bytes < kBatchBytes) {
@@ -154,45 +142,35 @@ int RunSketch(const SketchFlags& flags) {
       accounting.Count(item);
       batch->bytes += item.document.text.size();
     }
-    return batch->size == 0 ? -1 : static_cast<int64_t>(next_batch++);
+    return batch->size > 0;
   };
-  auto work = [&] {
-    Batch batch;
-    for (int64_t number; (number = read_batch(&batch)) >= 0;) {
-      if (batch.lines.size() < batch.size) batch.lines.resize(batch.size);
-      for (size_t i = 0; i < batch.size; ++i) {
-        const ReadItem& item = batch.items[i];
-        if (item.skipped()) {
-          batch.lines[i] = SkipRecord(item);
-        } else {
-          FormatSketchRecord(flags, scheme, item.document.id,
-                             sketcher->Sketch(item.document.text),
-                             &batch.lines[i]);
-        }
+  auto process = [&](Batch* batch) {
+    if (batch->lines.size() < batch->size) batch->lines.resize(batch->size);
+    for (size_t i = 0; i < batch->size; ++i) {
+      const ReadItem& item = batch->items[i];
+      if (item.skipped()) {
+        batch->lines[i] = SkipRecord(item);
+      } else {
+        FormatSketchRecord(flags, scheme, item.document.id,
+                           sketcher->Sketch(item.document.text),
+                           &batch->lines[i]);
       }
-      // In input order, so the output is the same for any thread count.
-      std::unique_lock<std::mutex> lock(write_mu);
-      write_cv.wait(lock, [&] { return written == uint64_t(number); });
-      for (size_t i = 0; i < batch.size; ++i) {
-        const ReadItem& item = batch.items[i];
-        if (item.skipped() && !flags.quiet) {
-          progress.Done();
-          PrintSkip("sketch", item);
-        }
-        out << batch.lines[i];
-      }
-      docs_written += batch.size;
-      bytes_written += batch.bytes;
-      progress.Update(docs_written, bytes_written);
-      ++written;
-      write_cv.notify_all();
     }
   };
-  const int threads = ThreadCount(flags.threads);
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) workers.emplace_back(work);
-  work();  // The calling thread is one of the workers.
-  for (std::thread& worker : workers) worker.join();
+  auto emit = [&](Batch* batch) {
+    for (size_t i = 0; i < batch->size; ++i) {
+      const ReadItem& item = batch->items[i];
+      if (item.skipped() && !flags.quiet) {
+        progress.Done();
+        PrintSkip("sketch", item);
+      }
+      out << batch->lines[i];
+    }
+    docs_done += batch->size;
+    bytes_done += batch->bytes;
+    progress.Update(docs_done, bytes_done);
+  };
+  RunOrderedBatches<Batch>(ThreadCount(flags.threads), read, process, emit);
   out.flush();
   progress.Done();
   if (!flags.quiet) accounting.PrintSummary("sketch");

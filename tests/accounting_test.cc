@@ -293,6 +293,13 @@ TEST_F(AccountingTest, DedupMemoryBudgetDegradesToSkips) {
     }
   }
   EXPECT_EQ(static_cast<int64_t>(first_over), s.processed);
+  // The budget is checked as documents are added, in input order: the cut
+  // does not depend on the thread count.
+  for (const char* threads : {"-j 1", "-j 3"}) {
+    const RunResult other = Run(std::string("dedup ") + threads +
+                                " --batch 100 --memory-budget 256k " + file);
+    EXPECT_EQ(other.out, r.out) << threads;
+  }
 
   // A budget too small for anything: every document is over_limit, and the
   // run says there is nothing to cluster.
