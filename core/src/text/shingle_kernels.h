@@ -5,7 +5,8 @@
 // internal::RollShingleHashes() (text/hash.h), whose rolled form has a
 // serial multiply-add per window; on AVX-512 every window is its own Horner
 // polynomial, 8 windows a step, so the lanes do not wait on each other.
-// Other targets roll (no 64-bit lane multiply there).
+// Other targets roll (no 64-bit lane multiply there), as two chains side
+// by side.
 // tests/sketch_dispatch_test.cc holds every target to
 // testing::ReferenceShingleHash bit for bit.
 
