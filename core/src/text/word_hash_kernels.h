@@ -12,9 +12,10 @@
 // testing::ReferenceScanAsciiWords (core/testing/sketch_reference_text.h);
 // tests/sketch_dispatch_test.cc holds every target to them bit for bit.
 //
-// Targets without a 64-bit lane multiply (AVX2, SSE4, scalar) run the same
-// words one at a time; the tokenizer does not batch there
-// (AsciiWordBatchPays()), since the arrays then only add stores and loads.
+// AVX2 hashes 4 words a step (the 64-bit products from 32-bit vpmuludq) and
+// probes the stopwords a word at a time. SSE4 and scalar run the same words
+// one at a time; the tokenizer does not batch there (AsciiWordBatchPays()),
+// since the arrays then only add stores and loads.
 
 #ifndef NEARDUP_TEXT_WORD_HASH_KERNELS_H_
 #define NEARDUP_TEXT_WORD_HASH_KERNELS_H_
