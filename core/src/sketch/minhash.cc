@@ -90,8 +90,9 @@ void Densify(uint64_t seed, const uint16_t* probes, const uint8_t* probe_bytes,
   uint32_t* const r = registers.data();
   // Which bins were filled before densification, on the stack (k <= 1024):
   // SketchInto() never allocates. As bits, to find the empty bins by bit
-  // scans. The kernel also tests the table probes of all bins at once where
-  // it can (k <= 128 on AVX3_DL: one byte lookup of 64 probes).
+  // scans. The kernel also tests the empty bins' table probes where it can
+  // (k <= 128 on the SIMD targets: byte lookups of 64 probes on AVX3_DL, of
+  // 8-64 probes on the others).
   uint64_t full[16];
   uint8_t hits[128];
   if (probe_bytes != nullptr &&

@@ -34,13 +34,14 @@ void MinHashClassicUpdate(const uint64_t* hashes, size_t n, const uint32_t* a,
 void OnePermutationUpdate(const uint64_t* hashes, size_t n, uint32_t a,
                           uint32_t b, uint32_t* registers, size_t k);
 
-// The start of densification (minhash.cc) for k <= 128 bins, on targets
-// with a 128-byte table lookup (AVX3_DL: vpermi2b). Bin i was filled when
+// The start of densification (minhash.cc) for k <= 128 bins, on the SIMD
+// targets (the filled flags as a byte lookup table: AVX3_DL's vpermi2b of
+// 128 bytes, the others' pshufb of 128 bits). Bin i was filled when
 // registers[i] != 0xFFFFFFFF: bit i % 64 of full[i / 64] (full[0] only for
 // k <= 64; bits at k and above are 0). Bit a of hits[i] is set when bin
-// probes[8 * i + a] was filled, for every i < k (probes < k, bytes). Returns
-// false, doing nothing, where k > 128 or k % 8 != 0 or the target has no
-// such lookup.
+// probes[8 * i + a] was filled, for every bin i < k that was empty (probes
+// < k, bytes; the other bins' bytes are unspecified). Returns false, doing
+// nothing, where k > 128 or k % 8 != 0 or on the scalar target.
 bool DensifyProbeHits(const uint32_t* registers, size_t k,
                       const uint8_t* probes, uint64_t* full, uint8_t* hits);
 
