@@ -74,6 +74,36 @@ HWY_INLINE void CountBitsUpTo255(D8 d8, const uint64_t* HWY_RESTRICT features,
   constexpr size_t kN = HWY_LANES(uint8_t);  // 16, 32 or 64: divides 64.
   static_assert(64 % kN == 0 && kN >= 8 && kVecs * kN == 64);
   for (size_t v = 0; v < kVecs; ++v) acc[v] = hn::Zero(d8);
+#if HWY_TARGET != HWY_AVX3 && HWY_TARGET != HWY_AVX3_DL
+  // Without mask registers a mask from bits is a broadcast, a byte shuffle
+  // and a compare per vector; here the feature is broadcast once to every
+  // 64-bit lane and each vector's shuffle spreads byte j of it over lanes
+  // 8j..8j+7 (within each 128-bit block, which holds the whole feature).
+  const hn::Repartition<uint64_t, D8> d64;
+  alignas(64) static constexpr uint8_t kByteOfLane[64] = {
+      0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2,
+      2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5,
+      5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7};
+  alignas(16) static constexpr uint8_t kBitOfLane[16] = {
+      1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128};
+  hn::Vec<D8> spread[kVecs];
+  for (size_t v = 0; v < kVecs; ++v) {
+    spread[v] = hn::Load(d8, kByteOfLane + v * kN);
+  }
+  const auto bit = hn::LoadDup128(d8, kBitOfLane);
+  for (size_t i = 0; i < m; ++i) {
+    uint64_t feature = features[i];  // Byte j in memory: bits 8j..8j+7.
+    if constexpr (std::endian::native == std::endian::big) {
+      feature = __builtin_bswap64(feature);
+    }
+    const auto x = hn::BitCast(d8, hn::Set(d64, feature));
+    for (size_t v = 0; v < kVecs; ++v) {
+      const auto set = hn::TestBit(hn::TableLookupBytes(x, spread[v]), bit);
+      acc[v] = hn::Sub(acc[v], hn::VecFromMask(d8, set));
+    }
+  }
+#else
+  // AVX-512: a mask from bits is one move into a mask register.
   for (size_t i = 0; i < m; ++i) {
     // Bit j of the feature is bit j % 8 of little-endian byte j / 8.
     uint64_t x = features[i];
@@ -87,6 +117,7 @@ HWY_INLINE void CountBitsUpTo255(D8 d8, const uint64_t* HWY_RESTRICT features,
       acc[v] = hn::Sub(acc[v], hn::VecFromMask(d8, set));
     }
   }
+#endif
 }
 
 // counts[j] (zeroed by the caller) gets the number of features of [0, n)
