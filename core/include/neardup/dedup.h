@@ -152,8 +152,12 @@ struct DedupResult {
   DedupStats stats;
 };
 
-// Thread-safety: SketchBatch() and the const accessors may run concurrently
-// with each other; Add() and Finish() need exclusive access.
+// Thread-safety: Sketch() and SketchBatch() read only what Create() set, so
+// they may run concurrently with each other, with the const accessors and
+// with Add() (neardup dedup sketches one batch while it adds another).
+// CosineVectorBatch() reads the document frequencies: run it once every
+// Add() is done (it may run beside AddCosineVectors()). Add(),
+// AddCosineVectors() and Finish() need exclusive access otherwise.
 class Deduplicator {
  public:
   // InvalidArgument for bad options (shingle size, registers, thresholds).
