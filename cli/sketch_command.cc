@@ -171,6 +171,7 @@ int RunSketch(const SketchFlags& flags) {
     progress.Update(docs_done, bytes_done);
   };
   RunOrderedBatches<Batch>(ThreadCount(flags.threads), read, process, emit);
+  progress.Update(docs_done, bytes_done, /*force=*/true);
   out.flush();
   progress.Done();
   if (!flags.quiet) accounting.PrintSummary("sketch");

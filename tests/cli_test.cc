@@ -180,6 +180,17 @@ TEST_F(CliTest, ScanProgressOnlyOnStderrWhenAsked) {
   EXPECT_EQ(Run("scan --progress sometimes " + seeds_).exit_code, 2);
 }
 
+TEST_F(CliTest, SketchProgressOnlyOnStderrWhenAsked) {
+  const RunResult plain = Run("sketch -j2 " + seeds_);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(plain.err, Not(HasSubstr("\r")));
+  const RunResult shown = Run("sketch -j2 --progress always " + seeds_);
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.err, HasSubstr("5 docs"));  // The forced last update.
+  EXPECT_EQ(shown.out, plain.out);
+  EXPECT_EQ(Run("sketch --progress sometimes " + seeds_).exit_code, 2);
+}
+
 TEST_F(CliTest, MissingPathIsNamedAndTheRestIsProcessed) {
   const std::string missing = (dir_ / "no_such_dir").string();
   RunResult r = Run("scan --format json " + missing + " " + seeds_);
