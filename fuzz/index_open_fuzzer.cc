@@ -24,7 +24,7 @@
 #include "neardup/index.h"
 #include "neardup/io.h"
 
-#include "temp_dir.h"
+#include "test_paths.h"
 
 namespace {
 
@@ -58,7 +58,7 @@ struct Base {
 const Base& GetBase() {
   static const Base* const base = [] {
     auto* b = new Base;
-    b->dir = neardup::fuzz::RunTempDir("index_open_fuzzer");
+    b->dir = neardup::testing::FreshTempPath("index_open_fuzzer");
     const fs::path source = b->dir / "source";
     neardup::IndexOptions options;
     options.max_bytes = uint64_t{8} << 20;

@@ -21,7 +21,7 @@
 #include "neardup/index.h"
 #include "neardup/service.h"
 
-#include "temp_dir.h"
+#include "test_paths.h"
 
 namespace {
 
@@ -33,7 +33,7 @@ struct Fixture {
 Fixture* Get() {
   static Fixture* fixture = [] {
     auto* f = new Fixture;
-    const std::string& dir = neardup::fuzz::RunTempDir("service_fuzzer");
+    const std::string dir = neardup::testing::FreshTempPath("service_fuzzer");
     neardup::IndexOpenOptions open;
     open.sync = false;
     absl::StatusOr<std::unique_ptr<neardup::StreamIndex>> index =
