@@ -130,16 +130,12 @@ void WriteRecord(const ItemLog& log, const DedupResult& result, size_t item,
   out->append("}\n");
 }
 
-// True when the index, with the documents read but not yet added at the
-// mean size of those added, and the id log would exceed `budget` bytes.
+// True when the index and the id log exceed `budget` bytes. Documents are
+// logged as they are added, so the index holds every document logged.
 bool OverBudget(const Deduplicator& dedup, const ItemLog& log, int64_t budget) {
-  const uint64_t added = dedup.size();
-  const uint64_t pending = log.item_of_doc.size() - added;
-  const uint64_t index = dedup.MemoryBytes();
-  const uint64_t per_doc = added > 0 ? index / added : 0;
   const uint64_t ids = log.ids.capacity() + 8 * log.id_end.capacity() +
                        4 * log.doc.capacity() + 8 * log.item_of_doc.capacity();
-  return index + pending * per_doc + ids > static_cast<uint64_t>(budget);
+  return dedup.MemoryBytes() + ids > static_cast<uint64_t>(budget);
 }
 
 int RunDedup(const DedupFlags& flags) {

@@ -8,7 +8,6 @@
 #include <signal.h>
 #include <sys/socket.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdint>
@@ -87,8 +86,7 @@ int RunServe(const ServeFlags& flags) {
   signal(SIGPIPE, SIG_IGN);
 
   IndexOpenOptions open;
-  open.threads =
-      static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  open.threads = ThreadCount(0);
   open.memory_budget = static_cast<uint64_t>(flags.memory_budget);
   absl::StatusOr<std::unique_ptr<StreamIndex>> index =
       StreamIndex::Open(flags.index, open);
