@@ -37,7 +37,7 @@ struct DedupFlags {
   std::vector<std::string> duplicates = {"copy", "near_duplicate", "partial",
                                          "rewrite"};
   int threads = 0;
-  size_t batch = 64;
+  size_t batch = kBatchDocs;
   bool keep_boilerplate = false;
   bool quiet = false;
   std::string progress = "auto";

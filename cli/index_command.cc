@@ -6,6 +6,7 @@
 // and write one JSONL verdict per input document to standard output, in
 // input order; ingest prints a verdict only once its document is durable.
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -30,6 +31,8 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ordered_batches.h"
+#include "progress.h"
 #include "reporting.h"
 
 namespace neardup::cli {
@@ -55,6 +58,7 @@ struct IndexFlags {
   int64_t memory_budget = 0;           // ingest / add; bytes, 0: none.
   std::string expected_docs = "auto";  // ingest / add: auto, or a count.
   bool quiet = false;
+  std::string progress = "auto";  // ingest / add / query
   // delete / story
   std::vector<std::string> ids;
 };
@@ -175,9 +179,11 @@ class ItemQueue {
   std::thread thread_;
 };
 
+// Prints the skip on stderr, on a line of its own below the progress line.
 void NoteSkip(std::string_view command, const ReadItem& item,
-              const IndexVerdict& v, bool quiet) {
+              const IndexVerdict& v, bool quiet, Progress* progress) {
   if (!quiet) {
+    progress->Done();
     PrintSkip("index " + std::string(command), item.where, v.id, v.skip);
   }
 }
@@ -228,33 +234,41 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
   ReadOptions read_options;
   read_options.max_doc_bytes = flags.max_doc_bytes;
   ItemQueue queue(paths, read_options, 2 * batch);
+  Progress progress(ShowProgress(flags.progress, flags.quiet),
+                    InputBytes(paths));
+  uint64_t docs_done = 0, bytes_done = 0;
   Accounting accounting;
   std::vector<ReadItem> items;
   std::vector<Document> docs;
   std::string out;
   while (queue.Take(batch, std::chrono::milliseconds(flags.flush_ms), &items)) {
     docs.clear();
+    docs_done += items.size();
     for (ReadItem& item : items) {
+      bytes_done += item.document.text.size();
       // Moved: from here on only the item's location and skip are used.
       if (!item.skipped()) docs.push_back(std::move(item.document));
     }
     absl::StatusOr<std::vector<IndexVerdict>> verdicts =
         with_matches ? (*index)->Ingest(docs) : (*index)->Add(docs);
-    if (!verdicts.ok()) return Fail(command, verdicts.status());
+    if (!verdicts.ok()) {
+      progress.Done();
+      return Fail(command, verdicts.status());
+    }
     out.clear();
     size_t next = 0;
     for (const ReadItem& item : items) {
       accounting.Count(item);
       if (item.skipped()) {
         const IndexVerdict v = SkippedVerdict(item);
-        NoteSkip(command, item, v, flags.quiet);
+        NoteSkip(command, item, v, flags.quiet, &progress);
         AppendVerdictJson(v, &out);
       } else {
         // Read and accepted, but the index may still refuse it (an id
         // already indexed, no words).
         const IndexVerdict& v = (*verdicts)[next++];
         if (v.skipped()) {
-          NoteSkip(command, item, v, flags.quiet);
+          NoteSkip(command, item, v, flags.quiet, &progress);
           accounting.Demote(v.skip.reason);
         }
         AppendVerdictJson(v, &out);
@@ -264,7 +278,10 @@ int RunWrite(const IndexFlags& flags, bool with_matches) {
     // The batch is durable: acknowledge it.
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
+    progress.Update(docs_done, bytes_done);
   }
+  progress.Update(docs_done, bytes_done, /*force=*/true);
+  progress.Done();
   const absl::Status closed = (*index)->Close();
   if (!closed.ok()) return Fail(command, closed);
   return Finish(
@@ -283,52 +300,78 @@ int RunQuery(const IndexFlags& flags) {
   ReadOptions read_options;
   read_options.max_doc_bytes = flags.max_doc_bytes;
   DocumentReader reader(paths, read_options);
+  Progress progress(ShowProgress(flags.progress, flags.quiet),
+                    InputBytes(paths));
   Accounting accounting;
-  std::vector<ReadItem> items;
-  std::vector<std::string> lines;
-  absl::Status error;
-  bool more = true;
-  while (more) {
-    items.clear();
-    ReadItem item;
-    while (items.size() < static_cast<size_t>(flags.batch) &&
-           (more = reader.Next(&item))) {
-      items.push_back(std::move(item));
-      item = ReadItem();
+  // A worker's batch; its items and lines keep their strings' capacity.
+  struct Batch {
+    std::vector<ReadItem> items;
+    std::vector<std::string> lines;
+    std::vector<absl::Status> errors;
+    size_t size = 0;
+    uint64_t bytes = 0;
+  };
+  const size_t max_docs = static_cast<size_t>(flags.batch);
+  absl::Status error;  // The first query that failed; then reading stops.
+  uint64_t docs_done = 0, bytes_done = 0;
+  auto read = [&](Batch* batch) {
+    batch->size = 0;
+    batch->bytes = 0;
+    while (error.ok() && batch->size < max_docs && batch->bytes < kBatchBytes) {
+      if (batch->size == batch->items.size()) batch->items.emplace_back();
+      ReadItem& item = batch->items[batch->size];
+      if (!reader.Next(&item)) break;
+      ++batch->size;
+      batch->bytes += item.document.text.size();
     }
-    lines.assign(items.size(), std::string());
-    std::vector<absl::Status> errors(items.size());
-    // Queries are independent and the index is thread-safe for readers.
-    auto work = [&](size_t t, size_t nt) {
-      for (size_t i = t; i < items.size(); i += nt) {
-        if (items[i].skipped()) {
-          lines[i] = VerdictToJson(SkippedVerdict(items[i]));
-          continue;
-        }
-        absl::StatusOr<IndexVerdict> v = (*index)->Query(items[i].document);
-        if (!v.ok()) {
-          errors[i] = v.status();
-        } else {
-          lines[i] = VerdictToJson(*v);
-        }
+    return batch->size > 0;
+  };
+  // Queries are independent and the index is thread-safe for readers.
+  auto judge = [&](Batch* batch) {
+    batch->lines.resize(std::max(batch->lines.size(), batch->size));
+    batch->errors.assign(batch->size, absl::OkStatus());
+    for (size_t i = 0; i < batch->size; ++i) {
+      const ReadItem& item = batch->items[i];
+      if (item.skipped()) {
+        batch->lines[i] = VerdictToJson(SkippedVerdict(item));
+        continue;
       }
-    };
-    const size_t nt = static_cast<size_t>(std::max(1, flags.threads));
-    std::vector<std::thread> workers;
-    for (size_t t = 1; t < nt; ++t) workers.emplace_back(work, t, nt);
-    work(0, nt);
-    for (std::thread& w : workers) w.join();
-    std::string out;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (!errors[i].ok()) return Fail("query", errors[i]);
-      accounting.Count(items[i]);
-      if (items[i].skipped()) {
-        NoteSkip("query", items[i], SkippedVerdict(items[i]), flags.quiet);
+      absl::StatusOr<IndexVerdict> v = (*index)->Query(item.document);
+      if (v.ok()) {
+        batch->lines[i] = VerdictToJson(*v);
+      } else {
+        batch->errors[i] = v.status();
       }
-      out += lines[i];
+    }
+  };
+  std::string out;
+  auto emit = [&](Batch* batch) {
+    if (!error.ok()) return;
+    out.clear();
+    for (size_t i = 0; i < batch->size; ++i) {
+      const ReadItem& item = batch->items[i];
+      if (!batch->errors[i].ok()) {
+        error = batch->errors[i];
+        break;
+      }
+      accounting.Count(item);
+      if (item.skipped()) {
+        NoteSkip("query", item, SkippedVerdict(item), flags.quiet, &progress);
+      }
+      out += batch->lines[i];
       out += '\n';
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
+    docs_done += batch->size;
+    bytes_done += batch->bytes;
+    progress.Update(docs_done, bytes_done);
+  };
+  RunOrderedBatches<Batch>(flags.threads, read, judge, emit);
+  progress.Update(docs_done, bytes_done, /*force=*/true);
+  progress.Done();
+  if (!error.ok()) {
+    std::fflush(stdout);
+    return Fail("query", error);
   }
   std::fflush(stdout);
   return Finish(
@@ -446,8 +489,9 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
         ->check(CLI::Range(0, 1000))
         ->capture_default_str();
     AddMaxDocBytesOption(sub, &flags->max_doc_bytes);
+    AddProgressOption(sub, &flags->progress);
     sub->add_flag("-q,--quiet", flags->quiet,
-                  "No skip messages or summary on stderr.");
+                  "No skip messages, summary or progress on stderr.");
   };
 
   CLI::App* create = cmd->add_subcommand(
@@ -533,7 +577,11 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
       "query", "Judge articles against the index without adding them.");
   index_option(query);
   read_options(query);
-  query->add_option("--batch", flags->batch, "Documents read per round.")
+  query
+      ->add_option("--batch", flags->batch,
+                   "Documents per batch: each thread reads and judges one "
+                   "batch at a time (a batch also closes at 256 KiB of "
+                   "text); verdicts stay in input order.")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   query->callback([flags, exit_code] { *exit_code = RunQuery(*flags); });

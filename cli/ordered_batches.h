@@ -10,12 +10,20 @@
 #define NEARDUP_CLI_ORDERED_BATCHES_H_
 
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 namespace neardup::cli {
+
+// A worker's batch closes at this many documents or bytes of text: small
+// enough to stay in the worker's cache between reading and processing
+// (`neardup dedup --batch`, measured in bench/README.md "CLI pipelines,
+// session 10": 64 and 256 documents cost the same CPU, 2,048 7% more).
+constexpr size_t kBatchDocs = 64;
+constexpr size_t kBatchBytes = size_t{256} << 10;
 
 // Runs `threads` workers (the calling thread is one of them), each with a
 // Batch of its own that it reuses. read(Batch*) fills the next batch and

@@ -52,12 +52,6 @@ std::string Scheme(const SketchFlags& flags) {
                       "/simhash-", flags.weighting);
 }
 
-// A batch (see RunOrderedBatches) closes at this many documents or bytes of
-// text: small enough to stay in the worker's cache between reading and
-// signing.
-constexpr size_t kBatchDocs = 64;
-constexpr size_t kBatchBytes = size_t{256} << 10;
-
 // The output line (with its newline) of a skipped item.
 std::string SkipRecord(const ReadItem& item) {
   nlohmann::ordered_json record;

@@ -386,6 +386,75 @@ TEST_F(CliTest, SketchOutputIsTheSameForAnyThreadCountAcrossBatches) {
   }
 }
 
+TEST_F(CliTest, IndexQueryIsTheSameForAnyThreadCountAcrossBatches) {
+  // 40 stories of 15 versions each (one word changed per version); the
+  // first 300 documents are indexed, all 600 (and a broken line) queried in
+  // batches of 7, so verdicts of every kind cross batch boundaries.
+  std::string indexed, queried;
+  for (int i = 0; i < 600; ++i) {
+    std::string text = "Report " + std::to_string(i % 40) + " says";
+    for (int w = 0; w < 150; ++w) {
+      const int word = (i % 40) * 1000 + w;
+      text += " w" + std::to_string(w == i / 40 * 9 ? word + 500 : word);
+    }
+    const std::string line = "{\"id\": \"d" + std::to_string(i) +
+                             "\", \"text\": \"" + text + "\"}\n";
+    if (i < 300) indexed += line;
+    queried += line;
+    if (i == 450) queried += "{\"id\": \"broken\n";
+  }
+  const fs::path add = Write("add.jsonl", indexed);
+  const fs::path query = Write("query.jsonl", queried);
+  const std::string index = (dir_ / "index").string();
+  ASSERT_EQ(Run("index create --index " + index).exit_code, 0);
+  ASSERT_EQ(Run("index add -q --index " + index + " " + add.string()).exit_code,
+            0);
+  const std::string args =
+      "index query -q --batch 7 --index " + index + " " + query.string();
+  const RunResult one = Run(args + " -j1");
+  EXPECT_EQ(one.exit_code, 1) << one.err;  // The broken line.
+  std::istringstream lines(one.out);
+  std::string line;
+  size_t n = 0, with_matches = 0, skipped = 0;
+  while (std::getline(lines, line)) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    const size_t i = n < 451 ? n : n - 1;  // The input's document number.
+    if (n == 451) {
+      EXPECT_EQ(j["reason"], "malformed_json");
+      ++skipped;
+    } else {
+      EXPECT_EQ(j["id"], "d" + std::to_string(i)) << n;  // Input order.
+      if (!j["matches"].empty()) ++with_matches;
+    }
+    ++n;
+  }
+  EXPECT_EQ(n, 601u);
+  EXPECT_EQ(skipped, 1u);
+  EXPECT_GT(with_matches, 500u);  // Each version matches indexed ones.
+  for (const char* threads : {"-j2", "-j3"}) {
+    const RunResult r = Run(args + " " + threads);
+    EXPECT_EQ(r.exit_code, 1) << threads;
+    EXPECT_EQ(r.out, one.out) << threads;
+  }
+}
+
+TEST_F(CliTest, IndexProgressOnlyOnStderrWhenAsked) {
+  const std::string index = (dir_ / "index").string();
+  ASSERT_EQ(Run("index create --index " + index).exit_code, 0);
+  const RunResult added =
+      Run("index ingest --progress always --index " + index + " " + seeds_);
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_THAT(added.err, HasSubstr("5 docs"));  // The forced last update.
+  const RunResult plain = Run("index query --index " + index + " " + seeds_);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(plain.err, Not(HasSubstr("\r")));
+  const RunResult shown =
+      Run("index query -j2 --progress always --index " + index + " " + seeds_);
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.err, HasSubstr("5 docs"));
+  EXPECT_EQ(shown.out, plain.out);
+}
+
 TEST_F(CliTest, DedupGivesEveryLineAVerdictInInputOrder) {
   const std::string a =
       "Rail workers across the northern network will walk out for three "
