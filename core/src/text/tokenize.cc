@@ -278,16 +278,21 @@ class Tokenizer {
             starts &= ~through;
             batch = 0;
           }
+          // The count in a local: pending_ is a size_t, the type of the
+          // uint64_t stores, so the member would be reloaded and stored at
+          // every word (a store-to-load chain across the words).
+          size_t pending = pending_;
           while (batch != 0) {
             const uint32_t s = static_cast<uint32_t>(std::countr_zero(starts));
-            word_lo_[pending_] = LoadLittleEndian64(block + s);
-            word_hi_[pending_] = LoadLittleEndian64(block + s + 8);
-            word_lens_[pending_] =
+            word_lo_[pending] = LoadLittleEndian64(block + s);
+            word_hi_[pending] = LoadLittleEndian64(block + s + 8);
+            word_lens_[pending] =
                 static_cast<uint32_t>(std::countr_zero(batch)) + 1 - s;
-            ++pending_;
+            ++pending;
             starts &= starts - 1;
             batch &= batch - 1;
           }
+          pending_ = pending;
           lasts &= ~before;
           if (pending_ > kBatchWords - 32) flush();
         }
