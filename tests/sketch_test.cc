@@ -15,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -26,6 +27,7 @@
 #include "neardup/simhash.h"
 
 #include "english_text.h"
+#include "sketch/distinct_counter.h"
 #include "sketch_reference.h"
 
 namespace neardup {
@@ -229,25 +231,58 @@ TEST(CountDistinctTest, MatchesASet) {
   }
 }
 
-// Uniform hashes (the real input) with repeats and zeros, and hashes that
-// share their top bits (one bucket overflowing into the next ones).
+// n uniform hashes (the real input) with repeats and zeros; kind 1 and 2
+// crowd them into the first or last slots of the table. With `earlier`
+// (nonempty), about 1 in 8 repeats a value of it.
+std::vector<uint64_t> HashesWithRepeats(std::mt19937_64& rng, size_t n,
+                                        int kind,
+                                        const std::vector<uint64_t>& earlier) {
+  std::vector<uint64_t> v;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t x = rng();
+    if (kind == 1) x >>= 40;
+    if (kind == 2) x |= ~0ULL << 58;
+    if (i > 0 && rng() % 4 == 0) x = v[rng() % v.size()];  // A repeat.
+    if (!earlier.empty() && rng() % 8 == 0) {
+      x = earlier[rng() % earlier.size()];
+    }
+    if (rng() % 64 == 0) x = 0;
+    v.push_back(x);
+  }
+  return v;
+}
+
 TEST(CountDistinctTest, MatchesASetOnHashesWithRepeats) {
   std::mt19937_64 rng(5);
   for (size_t n : {2, 5, 8, 9, 63, 64, 65, 1000, 5000, 40000}) {
     for (int kind = 0; kind < 3; ++kind) {
-      std::vector<uint64_t> v;
-      for (size_t i = 0; i < n; ++i) {
-        uint64_t x = rng();
-        if (kind == 1) x >>= 40;          // All in the first buckets.
-        if (kind == 2) x |= ~0ULL << 58;  // All in the last buckets.
-        if (i > 0 && rng() % 4 == 0) x = v[rng() % v.size()];  // A repeat.
-        if (rng() % 64 == 0) x = 0;
-        v.push_back(x);
-      }
+      const std::vector<uint64_t> v = HashesWithRepeats(rng, n, kind, {});
       EXPECT_EQ(CountDistinct(v), ShingleSet::FromHashes(v).size())
           << n << " " << kind;
     }
   }
+}
+
+// One counter over many arrays, as Sketcher::Sketch uses it: its table is
+// kept from call to call and cleared only when the indices pass 65535, so
+// the arrays here pass that mark several times, shrink and grow the table,
+// and repeat values of the array before (the stale slots must read free).
+TEST(CountDistinctTest, CounterKeptAcrossCallsMatchesASet) {
+  std::mt19937_64 rng(6);
+  internal::DistinctCounter counter;
+  std::vector<uint64_t> previous;
+  size_t total = 0;
+  for (int call = 0; call < 400; ++call) {
+    const size_t n = call % 50 == 49 ? 20000 + rng() % 45000
+                     : call % 7 == 0 ? rng() % 5000
+                                     : rng() % 300;
+    std::vector<uint64_t> v = HashesWithRepeats(rng, n, call % 3, previous);
+    ASSERT_EQ(counter.Count(v), ShingleSet::FromHashes(v).size())
+        << "call " << call << " n=" << n;
+    total += n;
+    previous = std::move(v);
+  }
+  EXPECT_GT(total, size_t{5} * 65535);  // The table was cleared several times.
 }
 
 }  // namespace

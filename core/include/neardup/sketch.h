@@ -81,7 +81,7 @@ class Sketcher {
 };
 
 // Number of distinct values in `hashes`, without sorting (a linear-probing
-// table of 8 to 16 slots per value, each slot a 16- or 32-bit index).
+// table of 8 to 32 slots per value, each slot a 16- or 32-bit index).
 // Allocates the table.
 size_t CountDistinct(absl::Span<const uint64_t> hashes);
 

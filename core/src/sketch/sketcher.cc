@@ -7,14 +7,11 @@
 // hold the two to the same bytes.
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
-#include <limits>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "absl/base/optimization.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
@@ -22,72 +19,18 @@
 #include "neardup/sketch.h"
 
 #include "internal/status_macros.h"
+#include "sketch/distinct_counter.h"
 #include "text/shingle_kernels.h"
 #include "text/token_hashes.h"
 
 namespace neardup {
 namespace {
 
-// Linear probing over 2^bits slots holding the index + 1 of the first
-// occurrence of a value (0: free), more than 8 slots per value: a slot
-// taken is the rare case (the branch on it predicts well), and then the value
-// itself is compared. Slots come from the value times an odd constant, so
-// values that share their top or bottom bits spread too. `slots` is zero.
-template <class Index>
-size_t CountDistinctSlots(const uint64_t* hashes, size_t n, int bits,
-                          Index* slots) {
-  const size_t mask = (size_t{1} << bits) - 1;
-  size_t distinct = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t x = hashes[i];
-    size_t s = static_cast<size_t>((x * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
-    for (;;) {
-      const Index j = slots[s];
-      if (ABSL_PREDICT_TRUE(j == 0)) {
-        slots[s] = static_cast<Index>(i + 1);
-        ++distinct;
-        break;
-      }
-      if (hashes[j - 1] == x) break;
-      s = (s + 1) & mask;
-    }
-  }
-  return distinct;
-}
-
-// Number of distinct values in `hashes`, with `small` and `large` as scratch
-// (resized and cleared here): CountDistinctSlots() over 2^bits slots in
-// (8n, 16n], of 16 bits while n + 1 fits them. It replaced a table of
-// buckets of 8 values compared by one AVX-512 compare
-// (CountDistinctBuckets, 1.5-1.7x slower on the shingles of 1-32 KB texts):
-// the common case here is a free slot, one load and a predicted branch.
-size_t CountDistinctWith(absl::Span<const uint64_t> hashes,
-                         std::vector<uint16_t>& small,
-                         std::vector<uint32_t>& large) {
-  const size_t n = hashes.size();
-  if (n < 2) return n;
-  const int bits = static_cast<int>(std::bit_width(n)) + 3;
-  const size_t size = size_t{1} << bits;
-  if (n < std::numeric_limits<uint16_t>::max()) {
-    small.assign(size, 0);
-    return CountDistinctSlots(hashes.data(), n, bits, small.data());
-  }
-  if (n < std::numeric_limits<uint32_t>::max()) {
-    large.assign(size, 0);
-    return CountDistinctSlots(hashes.data(), n, bits, large.data());
-  }
-  std::vector<uint64_t> sorted(hashes.begin(), hashes.end());
-  std::sort(sorted.begin(), sorted.end());
-  return static_cast<size_t>(std::unique(sorted.begin(), sorted.end()) -
-                             sorted.begin());
-}
-
 // Per-thread buffers of Sketcher::Sketch().
 struct SketchScratch {
   internal::TokenHashBuffer tokens;
   std::vector<uint64_t> shingles;
-  std::vector<uint16_t> slots16;  // CountDistinctWith().
-  std::vector<uint32_t> slots32;
+  internal::DistinctCounter counter;
   std::vector<uint64_t> words;  // Distinct content words (kUniform).
 
   // A document of millions of words should not pin its buffers to the
@@ -98,8 +41,7 @@ struct SketchScratch {
     for (std::vector<uint64_t>* v : {&shingles, &words}) {
       if (v->capacity() > kKeepEntries) *v = std::vector<uint64_t>();
     }
-    if (slots16.capacity() > kKeepEntries) slots16 = std::vector<uint16_t>();
-    if (slots32.capacity() > kKeepEntries) slots32 = std::vector<uint32_t>();
+    counter.Trim(kKeepEntries);
   }
 };
 
@@ -139,8 +81,7 @@ DocumentSketch Sketcher::Sketch(std::string_view text) const {
   }
   const absl::Span<const uint64_t> shingles =
       absl::MakeConstSpan(scratch.shingles.data(), num_shingles);
-  out.num_shingles = static_cast<uint32_t>(
-      CountDistinctWith(shingles, scratch.slots16, scratch.slots32));
+  out.num_shingles = static_cast<uint32_t>(scratch.counter.Count(shingles));
   out.minhash.values.resize(static_cast<size_t>(minhasher_.num_registers()));
   minhasher_.SketchInto(shingles, absl::MakeSpan(out.minhash.values));
   out.minhash.set_size = out.num_shingles;
@@ -181,9 +122,8 @@ DocumentSketch Sketcher::SketchTokens(absl::Span<const Token> tokens) const {
 }
 
 size_t CountDistinct(absl::Span<const uint64_t> hashes) {
-  std::vector<uint16_t> small;
-  std::vector<uint32_t> large;
-  return CountDistinctWith(hashes, small, large);
+  internal::DistinctCounter counter;
+  return counter.Count(hashes);
 }
 
 }  // namespace neardup
