@@ -81,8 +81,8 @@ class Sketcher {
 };
 
 // Number of distinct values in `hashes`, without sorting (a linear-probing
-// table of 8 to 32 slots per value, each slot a 16- or 32-bit index).
-// Allocates the table.
+// table of 8 to 32 slots per value, each slot a 16- or 32-bit index). The
+// 16-bit table is kept per thread and cleared once per 65,535 values counted.
 size_t CountDistinct(absl::Span<const uint64_t> hashes);
 
 }  // namespace neardup

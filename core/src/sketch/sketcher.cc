@@ -122,8 +122,10 @@ DocumentSketch Sketcher::SketchTokens(absl::Span<const Token> tokens) const {
 }
 
 size_t CountDistinct(absl::Span<const uint64_t> hashes) {
-  internal::DistinctCounter counter;
-  return counter.Count(hashes);
+  thread_local internal::DistinctCounter counter;
+  const size_t distinct = counter.Count(hashes);
+  counter.Trim(SketchScratch::kKeepEntries);
+  return distinct;
 }
 
 }  // namespace neardup
