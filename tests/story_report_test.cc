@@ -3,8 +3,6 @@
 #include "neardup/story_report.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -16,6 +14,7 @@
 
 #include "neardup/story.h"
 
+#include "test_documents.h"
 #include "test_paths.h"
 
 namespace neardup {
@@ -23,25 +22,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::vector<Document> Seeds() {
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(
-           testing::SourcePath("datasets/seeds"))) {
-    if (e.path().extension() == ".txt") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<Document> docs;
-  for (const std::string& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    Document d;
-    d.id = std::filesystem::path(f).stem().string();
-    d.text = s.str();
-    docs.push_back(std::move(d));
-  }
-  return docs;
-}
+std::vector<Document> Seeds() { return testing::ReadDir("datasets/seeds"); }
 
 TEST(StoryReportTest, JsonHasTheDocumentedFields) {
   const std::vector<Document> docs = Seeds();

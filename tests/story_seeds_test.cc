@@ -4,8 +4,6 @@
 // unrelated articles about the same companies that must stay out.
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,30 +14,13 @@
 #include "neardup/document.h"
 #include "neardup/story.h"
 
+#include "test_documents.h"
 #include "test_paths.h"
 
 namespace neardup {
 namespace {
 
-std::vector<Document> ReadDir(const std::string& relative) {
-  std::vector<std::string> files;
-  for (const auto& e :
-       std::filesystem::directory_iterator(testing::SourcePath(relative))) {
-    if (e.path().extension() == ".txt") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<Document> docs;
-  for (const std::string& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    Document d;
-    d.id = std::filesystem::path(f).stem().string();
-    d.text = s.str();
-    docs.push_back(std::move(d));
-  }
-  return docs;
-}
+using testing::ReadDir;
 
 std::string Describe(const StoryReport& r, const std::vector<Document>& d) {
   std::ostringstream out;

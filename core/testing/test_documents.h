@@ -6,7 +6,11 @@
 #ifndef NEARDUP_TESTING_TEST_DOCUMENTS_H_
 #define NEARDUP_TESTING_TEST_DOCUMENTS_H_
 
+#include <algorithm>
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +18,7 @@
 #include "neardup/document.h"
 
 #include "english_text.h"
+#include "test_paths.h"
 
 namespace neardup::testing {
 
@@ -22,6 +27,25 @@ inline Document Doc(std::string id, std::string text) {
   d.id = std::move(id);
   d.text = std::move(text);
   return d;
+}
+
+// The .txt files of a source directory (SourcePath(relative)), in name
+// order, each a document whose id is its file name without the extension.
+inline std::vector<Document> ReadDir(const std::string& relative) {
+  std::vector<std::string> files;
+  for (const auto& e :
+       std::filesystem::directory_iterator(SourcePath(relative))) {
+    if (e.path().extension() == ".txt") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Document> docs;
+  for (const std::string& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    docs.push_back(Doc(std::filesystem::path(f).stem().string(), s.str()));
+  }
+  return docs;
 }
 
 // `originals` generated texts of about `words` bytes (seeds seed, seed+1,
