@@ -15,6 +15,8 @@
 #include "Eigen/SparseCore"
 #include "absl/container/flat_hash_map.h"
 
+#include "internal/sorted_merge.h"
+
 namespace neardup {
 namespace {
 
@@ -120,18 +122,9 @@ TermVector WeightTerms(absl::Span<const uint64_t> sorted_terms,
 
 double Cosine(const TermVector& a, const TermVector& b) {
   double dot = 0;
-  size_t i = 0, j = 0;
-  while (i < a.terms.size() && j < b.terms.size()) {
-    if (a.terms[i] < b.terms[j]) {
-      ++i;
-    } else if (b.terms[j] < a.terms[i]) {
-      ++j;
-    } else {
-      dot += static_cast<double>(a.weights[i]) * b.weights[j];
-      ++i;
-      ++j;
-    }
-  }
+  internal::ForEachCommonTerm(a.terms, b.terms, [&](size_t i, size_t j) {
+    dot += static_cast<double>(a.weights[i]) * b.weights[j];
+  });
   return dot;
 }
 
