@@ -47,6 +47,7 @@ struct IndexFlags {
   double jaccard = 0.8;
   int simhash_distance = 3;
   bool no_attributions = false;
+  double topic_cosine = IndexOptions{}.topic_cosine;
   double max_gb = 32;
   // ingest / add / query
   int batch = 1000;
@@ -97,6 +98,7 @@ int RunCreate(const IndexFlags& flags) {
   options.dedup.jaccard_threshold = flags.jaccard;
   options.dedup.simhash_distance = flags.simhash_distance;
   options.attributions = !flags.no_attributions;
+  options.topic_cosine = flags.topic_cosine;
   options.max_bytes = static_cast<uint64_t>(flags.max_gb * (1 << 30));
   absl::StatusOr<std::unique_ptr<StreamIndex>> index =
       StreamIndex::Create(flags.index, options);
@@ -515,6 +517,13 @@ void AddIndexCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   create->add_flag("--no-attributions", flags->no_attributions,
                    "Do not look for credited outlets (external origins).");
+  create
+      ->add_option("--topic-cosine", flags->topic_cosine,
+                   "rewrite, second way: topic cosine (the 32 heaviest "
+                   "content words, English background IDF) at least this, "
+                   "when shingles and SimHash match nothing; 0 disables.")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   create
       ->add_option("--max-gb", flags->max_gb,
                    "Largest size the index may grow to, in GiB.")

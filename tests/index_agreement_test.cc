@@ -2,7 +2,11 @@
 //
 // Streaming ingest agrees with batch dedup (dedup.h): on a corpus of planted
 // clusters (copies, light edits, truncations) the index's stories are the
-// dedup clusters, whatever the arrival order.
+// dedup clusters, whatever the arrival order. Generated text gets no topic
+// terms (the English background does not know most of its words:
+// TopicTermsTest.TextsTheBackgroundDoesNotKnowGetNone), so the index's
+// default options add nothing dedup lacks; unrelated generated texts were
+// joined by topic before that guard.
 
 #include <algorithm>
 #include <map>

@@ -28,6 +28,8 @@ DocRecord SampleDoc() {
   d.id = "reuters-1";
   d.outlet = "Reuters";
   d.cites = {"The Information", "Bloomberg"};
+  d.topic.terms = {5, 900, 70000};
+  d.topic.weights = {65535, 12, 4000};
   return d;
 }
 
@@ -48,6 +50,8 @@ TEST(IndexRecordsTest, DocumentRoundTrips) {
   EXPECT_EQ(d->id, "reuters-1");
   EXPECT_EQ(d->bbit.size(), 8u);
   EXPECT_EQ(d->cites.size(), 2u);
+  EXPECT_EQ(d->topic.terms, SampleDoc().topic.terms);
+  EXPECT_EQ(d->topic.weights, SampleDoc().topic.weights);
   // Under another key it is not this document.
   EXPECT_EQ(DecodeDoc(bytes, 43).status().code(), absl::StatusCode::kDataLoss);
 }

@@ -90,6 +90,7 @@ std::string OptionsJson(const IndexOptions& o) {
   j["lsh_false_negative_weight"] = d.lsh_tuning.false_negative_weight;
   j["max_bytes"] = o.max_bytes;
   j["attributions"] = o.attributions;
+  j["topic_cosine"] = o.topic_cosine;
   return j.dump();
 }
 
@@ -123,6 +124,7 @@ absl::StatusOr<IndexOptions> ParseOptionsJson(std::string_view text) {
         j.at("lsh_false_negative_weight").get<double>();
     o.max_bytes = j.at("max_bytes").get<uint64_t>();
     o.attributions = j.at("attributions").get<bool>();
+    o.topic_cosine = j.at("topic_cosine").get<double>();
   } catch (const nlohmann::json::exception& e) {
     return absl::DataLossError(
         absl::StrCat("index options record is unreadable: ", e.what()));

@@ -21,15 +21,21 @@
 namespace neardup::internal {
 
 // 2: the candidate postings are no longer stored (rebuilt in memory on
-// open from the document records).
-inline constexpr uint32_t kFormatVersion = 2;
+// open from the document records). 3: document records carry topic terms
+// (topic_terms.h), the options IndexOptions::topic_cosine.
+inline constexpr uint32_t kFormatVersion = 3;
 inline constexpr std::string_view kMagic = "neardup-index";
 // Ids longer than this are keyed by their XXH3-128 hash (LMDB keys are at
 // most 511 bytes).
 inline constexpr size_t kMaxIdKeyBytes = 400;
 
 // Posting key families (top byte of the key).
-enum Family : uint64_t { kLshBand = 0, kPartialBand = 1, kSimHashTable = 2 };
+enum Family : uint64_t {
+  kLshBand = 0,
+  kPartialBand = 1,
+  kSimHashTable = 2,
+  kTopicPair = 3,
+};
 
 // A postings key: family in the top byte, band or table in the next, then
 // 48 bits of key.

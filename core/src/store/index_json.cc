@@ -143,6 +143,10 @@ void AppendVerdictJson(const IndexVerdict& verdict, std::string* out) {
     AppendDouble(internal::RoundScore(m.containment), out);
     *out += ",\"hamming\":";
     AppendInt(m.hamming, out);
+    if (m.cosine >= 0) {
+      *out += ",\"cosine\":";
+      AppendDouble(internal::RoundScore(m.cosine), out);
+    }
     *out += '}';
   }
   *out += verdict.added ? "],\"added\":true}" : "],\"added\":false}";
@@ -202,6 +206,7 @@ std::string StoryToJson(const IndexStory& story) {
     jm["jaccard"] = internal::RoundScore(m.jaccard);
     jm["containment"] = internal::RoundScore(m.containment);
     jm["hamming"] = m.hamming;
+    if (m.cosine >= 0) jm["cosine"] = internal::RoundScore(m.cosine);
     members.push_back(std::move(jm));
   }
   j["members"] = std::move(members);
@@ -231,6 +236,7 @@ std::string StatsToJson(const IndexStats& stats) {
   o["simhash_distance"] = d.simhash_distance;
   o["min_shingles"] = d.min_shingles;
   o["attributions"] = stats.options.attributions;
+  o["topic_cosine"] = stats.options.topic_cosine;
   o["max_bytes"] = stats.options.max_bytes;
   j["options"] = std::move(o);
   return Dump(j);

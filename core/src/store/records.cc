@@ -2,6 +2,7 @@
 
 #include "store/records.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -142,6 +143,10 @@ std::string EncodeDoc(const DocRecord& d) {
   const size_t cites = std::min<size_t>(d.cites.size(), 255);
   w.Put<uint8_t>(static_cast<uint8_t>(cites));
   for (size_t i = 0; i < cites; ++i) w.PutStr(d.cites[i]);
+  const size_t topics = std::min(d.topic.terms.size(), kTopicTerms);
+  w.Put<uint8_t>(static_cast<uint8_t>(topics));
+  w.PutBytes(d.topic.terms.data(), topics * 4);
+  w.PutBytes(d.topic.weights.data(), topics * 2);
   return Seal(w.Take());
 }
 
@@ -151,7 +156,7 @@ absl::StatusOr<DocRecord> DecodeDoc(std::string_view record, uint32_t doc) {
   if (!payload.ok()) return payload.status();
   Reader r(*payload);
   DocRecord d;
-  uint8_t version = 0, flags = 0, cites = 0;
+  uint8_t version = 0, flags = 0, cites = 0, topics = 0;
   uint16_t k = 0, bands = 0, partial = 0;
   bool ok = r.Get(&version) && version == kDocRecordVersion && r.Get(&flags) &&
             r.Get(&k) && r.Get(&d.doc) && r.Get(&d.story) &&
@@ -165,6 +170,9 @@ absl::StatusOr<DocRecord> DecodeDoc(std::string_view record, uint32_t doc) {
     d.cites.resize(cites);
     for (std::string& c : d.cites) ok = ok && r.GetStr(&c);
   }
+  ok = ok && r.Get(&topics) && topics <= kTopicTerms &&
+       r.GetArray(topics, &d.topic.terms) &&
+       r.GetArray(topics, &d.topic.weights);
   // Unknown flag bits are damage too (so a record decodes only if it
   // re-encodes to the same bytes).
   if (!ok || !r.done() || d.doc != doc || (flags & ~1u) != 0) {

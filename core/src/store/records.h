@@ -4,11 +4,13 @@
 // versioned and ends with an XXH3-64 checksum of the bytes before it, so a
 // damaged record is a DataLoss error naming it, never a wrong answer.
 //
-// Document record (format 1), key: the document number (u32):
+// Document record (version 2), key: the document number (u32):
 //   u8 version | u8 flags | u16 k | u32 doc | u64 story | u64 text_hash |
 //   u64 simhash | u32 shingles | u32 words | i64 published | u16 bands |
 //   u16 partial_bands | u32 band_keys[bands] | u32 partial[partial_bands] |
-//   u16 bbit[k] | str id | str outlet | u8 cites | str cite[cites] | u64 sum
+//   u16 bbit[k] | str id | str outlet | u8 cites | str cite[cites] |
+//   u8 topics | u32 topic_term[topics] | u16 topic_weight[topics] | u64 sum
+// (version 1 had no topic terms).
 // where str = u16 length + bytes. Little-endian, packed.
 //
 // Story record (format 1), key: the story number (u64):
@@ -26,9 +28,11 @@
 
 #include "absl/status/statusor.h"
 
+#include "store/topic_terms.h"
+
 namespace neardup::internal {
 
-inline constexpr uint8_t kDocRecordVersion = 1;
+inline constexpr uint8_t kDocRecordVersion = 2;
 inline constexpr uint8_t kStoryRecordVersion = 1;
 
 // XXH3-64 of `bytes` with the records' seed.
@@ -55,6 +59,7 @@ struct DocRecord {
   std::string id;
   std::string outlet;
   std::vector<std::string> cites;  // Outlets this document credits.
+  TopicTerms topic;                // At most kTopicTerms.
 };
 
 std::string EncodeDoc(const DocRecord& doc);

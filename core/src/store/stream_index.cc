@@ -214,6 +214,7 @@ absl::StatusOr<IndexVerdict> StreamIndex::Query(const Document& doc) const {
     return v;
   }
   Probe probe = m.MakeProbe(doc, sketch);
+  probe.topic = m.TopicOf(doc);
   if (m.options.attributions) {
     probe.cites = CitedOutlets(doc.text, std::string::npos);
   }
@@ -320,8 +321,8 @@ absl::Status StreamIndex::Delete(std::string_view id) {
   NEARDUP_RETURN_IF_ERROR(m.WriteCounters(txn.get(), counters));
   NEARDUP_RETURN_IF_ERROR(txn.Commit());
   std::unique_lock<std::shared_mutex> lock(m.postings_mu);
-  for (uint64_t key :
-       m.KeysOf(rec.band_keys, rec.partial_band_keys, rec.simhash, true)) {
+  for (uint64_t key : m.KeysOf(rec.band_keys, rec.partial_band_keys,
+                               rec.simhash, rec.topic, true)) {
     m.postings.Remove(key, rec.doc);
   }
   return absl::OkStatus();
@@ -367,13 +368,14 @@ absl::StatusOr<IndexStory> StreamIndex::GetStory(uint64_t story_id) const {
       out.hamming = 0;
     } else {
       const PairScore s =
-          internal::ScoreSketches(RefOf(d), RefOf(reference), m.options.dedup);
+          m.Score(RefOf(d), d.topic, RefOf(reference), reference.topic);
       out.role = pick.external          ? IndexRole::kDerivative
                  : m.Counts(s.relation) ? RoleOf(s.relation)
                                         : IndexRole::kRelated;
       out.jaccard = s.jaccard;
       out.containment = s.a_in_b;
       out.hamming = s.hamming;
+      out.cosine = s.cosine;
     }
     out.id = std::move(d.id);
     out.outlet = std::move(d.outlet);

@@ -26,7 +26,8 @@
 //
 // Candidates are first checked against compact sketches held in memory
 // (mem_sketches.h, set with the postings): only those that may verify are
-// read from docs.
+// read from docs. Candidates by topic terms (topic_terms.h) are always
+// read: the screen bounds the shingle relations only.
 //
 // Locking: write_mu serialises writers (Ingest, Add, Delete, Close);
 // life_mu is held shared by every call and unique by Close(); postings_mu
@@ -62,6 +63,7 @@
 #include "store/mem_postings.h"
 #include "store/mem_sketches.h"
 #include "store/records.h"
+#include "store/topic_terms.h"
 
 namespace neardup {
 namespace stream_index_internal {
@@ -81,6 +83,7 @@ struct Probe {
   const Document* doc = nullptr;
   const DocSketch* sketch = nullptr;
   std::vector<uint16_t> bbit;
+  internal::TopicTerms topic;      // Empty when the topic path is off.
   std::vector<std::string> cites;  // Credited outlets, distinct by key.
   uint32_t number = kProbeDoc;     // Its document number once added.
   internal::SketchRef ref() const;
@@ -101,6 +104,7 @@ struct PendingWrites {
 
 struct Judgement {
   std::vector<Scored> matches;       // Duplicates, best first.
+  std::vector<uint32_t> candidates;  // Scratch: the documents to verify.
   std::optional<StoryRecord> story;  // The story to join.
   std::vector<uint64_t> keys;        // The document's postings keys.
 };
@@ -170,13 +174,27 @@ struct StreamIndex::Impl {
       const PendingWrites* pending = nullptr) const;
   absl::StatusOr<std::optional<uint32_t>> GetId(MDB_txn* txn,
                                                 std::string_view id) const;
+  bool TopicOn() const { return options.topic_cosine > 0; }
+  // The postings keys of a document: its LSH bands, partial bands, SimHash
+  // tables and, with the topic path on, its topic term pairs.
   std::vector<uint64_t> KeysOf(const std::vector<uint32_t>& bands,
                                const std::vector<uint32_t>& partial,
-                               uint64_t simhash, bool has_text) const;
+                               uint64_t simhash,
+                               const internal::TopicTerms& topic,
+                               bool has_text) const;
+  // The topic terms of `doc` (empty when the topic path is off).
+  internal::TopicTerms TopicOf(const Document& doc) const;
+  // The verified relation of (probe, rec): the sketches' rules
+  // (pair_score.h), then, when they find none, the topic rule.
+  PairScore Score(const Probe& probe, const DocRecord& rec) const;
+  PairScore Score(const internal::SketchRef& a, const internal::TopicTerms& ta,
+                  const internal::SketchRef& b,
+                  const internal::TopicTerms& tb) const;
   absl::Status Judge(MDB_txn* txn, const Probe& probe,
                      const PendingWrites* pending, Judgement* out) const;
   absl::Status MakeVerdict(MDB_txn* txn, const Probe& probe,
                            const StoryRecord& story, IndexVerdict* v) const;
+  // The probe of `doc`, without its topic terms (TopicOf()) or credits.
   Probe MakeProbe(const Document& doc, const DocSketch& sketch) const;
   absl::Status FlushPending(MDB_txn* txn, const PendingWrites& pending);
   // Reserves the in-memory postings for `indexed` documents and, as

@@ -24,7 +24,9 @@
 #include "store/index_format.h"
 #include "store/records.h"
 #include "store/stream_index_impl.h"
+#include "store/topic_terms.h"
 #include "story/cite_filter.h"
+#include "text/token_hashes.h"
 
 namespace neardup {
 
@@ -52,7 +54,8 @@ internal::SketchRef RefOf(const DocRecord& d) {
 
 bool Better(const PairScore& a, const PairScore& b) {
   if (a.relation != b.relation) return a.relation < b.relation;
-  return a.jaccard > b.jaccard;
+  if (a.jaccard != b.jaccard) return a.jaccard > b.jaccard;
+  return a.cosine > b.cosine;
 }
 
 IndexRole RoleOf(Relation r) {
@@ -101,7 +104,8 @@ void AddMatches(std::vector<Scored>& matches, int max, IndexVerdict* v) {
   for (size_t i = 0; i < n; ++i) {
     Scored& sc = matches[i];
     v->matches.push_back({std::move(sc.rec.id), sc.rec.story, sc.score.relation,
-                          sc.score.jaccard, sc.score.a_in_b, sc.score.hamming});
+                          sc.score.jaccard, sc.score.a_in_b, sc.score.hamming,
+                          sc.score.cosine});
   }
 }
 
@@ -113,6 +117,7 @@ using internal::DocRecord;
 using internal::kLshBand;
 using internal::kPartialBand;
 using internal::kSimHashTable;
+using internal::kTopicPair;
 using internal::OriginPick;
 using internal::PickOrigin;
 using internal::PostingKey;
@@ -123,10 +128,13 @@ using namespace stream_index_internal;  // NOLINT(build/namespaces)
 
 std::vector<uint64_t> StreamIndex::Impl::KeysOf(
     const std::vector<uint32_t>& bands, const std::vector<uint32_t>& partial,
-    uint64_t simhash, bool has_text) const {
+    uint64_t simhash, const internal::TopicTerms& topic, bool has_text) const {
   std::vector<uint64_t> keys;
   if (!has_text) return keys;
-  keys.reserve(bands.size() + partial.size() + simhash_masks.size());
+  std::vector<uint32_t> topic_keys;
+  if (TopicOn()) internal::TopicKeys(topic, &topic_keys);
+  keys.reserve(bands.size() + partial.size() + simhash_masks.size() +
+               topic_keys.size());
   for (size_t i = 0; i < bands.size(); ++i) {
     keys.push_back(PostingKey(kLshBand, i, bands[i]));
   }
@@ -138,7 +146,35 @@ std::vector<uint64_t> StreamIndex::Impl::KeysOf(
     keys.push_back(PostingKey(kSimHashTable, i,
                               XXH3_64bits_withSeed(&bits, 8, kSimKeySeed + i)));
   }
+  for (uint32_t k : topic_keys) keys.push_back(PostingKey(kTopicPair, 0, k));
   return keys;
+}
+
+internal::TopicTerms StreamIndex::Impl::TopicOf(const Document& doc) const {
+  if (!TopicOn()) return {};
+  thread_local internal::TokenHashBuffer buffer;
+  internal::TokenizeHashes(doc.text, options.dedup.tokenize, &buffer);
+  return internal::MakeTopicTerms(buffer.content());
+}
+
+PairScore StreamIndex::Impl::Score(const Probe& probe,
+                                   const DocRecord& rec) const {
+  return Score(probe.ref(), probe.topic, RefOf(rec), rec.topic);
+}
+
+PairScore StreamIndex::Impl::Score(const internal::SketchRef& a,
+                                   const internal::TopicTerms& ta,
+                                   const internal::SketchRef& b,
+                                   const internal::TopicTerms& tb) const {
+  PairScore s = internal::ScoreSketches(a, b, options.dedup);
+  if (TopicOn()) {
+    s.cosine = static_cast<float>(internal::TopicCosine(ta, tb));
+    // Lengths may differ: a brief retells a long report.
+    if (s.relation == Relation::kNone && s.cosine >= options.topic_cosine) {
+      s.relation = Relation::kRewrite;
+    }
+  }
+  return s;
 }
 
 Probe StreamIndex::Impl::MakeProbe(const Document& doc,
@@ -159,10 +195,13 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
   out->matches.clear();
   out->story.reset();
   const DocSketch& s = *probe.sketch;
-  out->keys =
-      KeysOf(s.band_keys, s.partial_band_keys, s.simhash, !s.minhash.empty());
+  out->keys = KeysOf(s.band_keys, s.partial_band_keys, s.simhash, probe.topic,
+                     !s.minhash.empty());
   const std::vector<uint64_t>& keys = out->keys;
-  std::vector<uint32_t> candidates;
+  std::vector<uint32_t>& candidates = out->candidates;
+  candidates.clear();
+  // Candidates by topic terms, kept apart from the screen below.
+  std::vector<uint32_t> by_topic;
   const int cap = std::max(1, options.dedup.max_pairs_per_doc);
   {
     // The lists also hold the documents of a write in progress (numbered
@@ -173,8 +212,10 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
     // the candidates are sorted below).
     for (uint64_t key : keys) postings.Prefetch(key);
     for (uint64_t key : keys) {
+      std::vector<uint32_t>& to =
+          key >> 56 == kTopicPair ? by_topic : candidates;
       postings.ForEach(key, cap, [&](uint32_t doc) {
-        if (doc != probe.number) candidates.push_back(doc);
+        if (doc != probe.number) to.push_back(doc);
       });
     }
     std::sort(candidates.begin(), candidates.end());
@@ -194,15 +235,19 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
                                     }),
                      candidates.end());
   }
-  const internal::SketchRef me = probe.ref();
+  if (!by_topic.empty()) {
+    candidates.insert(candidates.end(), by_topic.begin(), by_topic.end());
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                     candidates.end());
+  }
   for (uint32_t doc : candidates) {
     // A document of a write not committed in this snapshot (in progress,
     // committed since, or rolled back) or deleted since is not a candidate.
     NEARDUP_ASSIGN_OR_RETURN(std::optional<DocRecord> found, GetDoc(txn, doc));
     if (!found.has_value()) continue;
     DocRecord rec = *std::move(found);
-    const PairScore score =
-        internal::ScoreSketches(me, RefOf(rec), options.dedup);
+    const PairScore score = Score(probe, rec);
     if (Counts(score.relation)) out->matches.push_back({std::move(rec), score});
   }
   std::sort(out->matches.begin(), out->matches.end(),
@@ -240,7 +285,7 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
       } else {
         NEARDUP_ASSIGN_OR_RETURN(DocRecord centre,
                                  MustGetDoc(txn, story->centre));
-        to_centre = internal::ScoreSketches(me, RefOf(centre), options.dedup);
+        to_centre = Score(probe, centre);
       }
     }
     if (!Counts(to_centre.relation)) continue;
@@ -274,8 +319,7 @@ absl::Status StreamIndex::Impl::MakeVerdict(MDB_txn* txn, const Probe& probe,
     return absl::OkStatus();
   }
   NEARDUP_ASSIGN_OR_RETURN(DocRecord origin, MustGetDoc(txn, pick.doc));
-  const PairScore score =
-      internal::ScoreSketches(probe.ref(), RefOf(origin), options.dedup);
+  const PairScore score = Score(probe, origin);
   v->role =
       Counts(score.relation) ? RoleOf(score.relation) : IndexRole::kRelated;
   v->origin.id = std::move(origin.id);

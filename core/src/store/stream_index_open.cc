@@ -48,6 +48,9 @@ absl::Status StreamIndex::Impl::Setup() {
     return absl::InvalidArgumentError(
         "the index does not support the cosine path (cosine_threshold > 0)");
   }
+  if (!(options.topic_cosine >= 0 && options.topic_cosine <= 1)) {
+    return absl::InvalidArgumentError("topic_cosine must be in [0, 1]");
+  }
   if (options.dedup.simhash_distance > 8) {
     return absl::InvalidArgumentError(
         "the index supports SimHash distances up to 8");
@@ -225,7 +228,7 @@ absl::Status StreamIndex::Impl::LoadPostings() {
       break;
     }
     for (uint64_t key : KeysOf(rec->band_keys, rec->partial_band_keys,
-                               rec->simhash, rec->has_text)) {
+                               rec->simhash, rec->topic, rec->has_text)) {
       postings.Add(key, doc);
     }
     if (rec->has_text) mem_sketches->Set(doc, RefOf(*rec));

@@ -45,10 +45,14 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
     absl::Span<const Document> batch, bool with_matches) {
   std::vector<DocSketch> sketches = sketcher->SketchBatch(batch, open.threads);
   std::vector<std::vector<std::string>> cites(batch.size());
-  if (options.attributions) {
+  std::vector<internal::TopicTerms> topics(batch.size());
+  if (options.attributions || TopicOn()) {
     internal::ParallelFor(batch.size(), open.threads, [&](size_t b, size_t e) {
       for (size_t i = b; i < e; ++i) {
-        cites[i] = CitedOutlets(batch[i].text, kMaxOutletBytes);
+        if (options.attributions) {
+          cites[i] = CitedOutlets(batch[i].text, kMaxOutletBytes);
+        }
+        topics[i] = TopicOf(batch[i]);
       }
     });
   }
@@ -85,9 +89,12 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
     }
     if (open.memory_budget > 0) {
       // Only this writer changes `postings`: reading them needs no lock.
+      // Topic keys: at most one per pair of the heaviest terms.
+      const size_t heavy =
+          std::min(topics[i].terms.size(), internal::kTopicKeyTerms);
       const size_t keys = sketch.band_keys.size() +
                           sketch.partial_band_keys.size() +
-                          simhash_masks.size();
+                          simhash_masks.size() + heavy * (heavy - 1) / 2;
       if (postings.MemoryBytesAfterAdding(keys) +
               mem_sketches->MemoryBytesAfterSetting(
                   static_cast<uint32_t>(counters.next_doc)) >
@@ -107,6 +114,7 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
     }
     Probe probe = MakeProbe(doc, sketch);
     probe.cites = std::move(cites[i]);
+    probe.topic = std::move(topics[i]);
     NEARDUP_RETURN_IF_ERROR(Judge(txn.get(), probe, &pending, &judgement));
     probe.number = static_cast<uint32_t>(counters.next_doc++);
 
@@ -138,6 +146,7 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
     rec.id = doc.id;
     rec.outlet = std::string(internal::CutUtf8(doc.outlet, kMaxOutletBytes));
     rec.cites = probe.cites;
+    rec.topic = probe.topic;
     const std::string doc_bytes = internal::EncodeDoc(rec);
     const std::string id_key = IdKey(doc.id);
     {
