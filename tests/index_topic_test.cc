@@ -108,6 +108,29 @@ TEST(TopicTermsTest, KeysArePairsOfTheHeaviestTerms) {
   EXPECT_GT(sharing, 100);  // Both outcomes were tried.
 }
 
+TEST(TopicTermsTest, MostSharedDocumentsMatchesBruteForce) {
+  std::mt19937_64 rng(13);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<uint32_t> hits(rng() % 200);
+    for (uint32_t& h : hits) h = static_cast<uint32_t>(rng() % 60);
+    const size_t max = rng() % 40;
+    std::map<uint32_t, int> count;
+    for (uint32_t h : hits) ++count[h];
+    // Brute force: repeatedly take the most listed, the later on ties.
+    std::vector<uint32_t> want;
+    while (want.size() < max && !count.empty()) {
+      auto best = count.begin();
+      for (auto it = count.begin(); it != count.end(); ++it) {
+        if (it->second >= best->second) best = it;
+      }
+      want.push_back(best->first);
+      count.erase(best);
+    }
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(internal::MostSharedDocuments(hits, max), want) << round;
+  }
+}
+
 std::vector<uint64_t> ContentHashes(const std::string& text) {
   std::vector<uint64_t> out;
   for (const Token& t : Tokenize(text).tokens) {

@@ -236,7 +236,9 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
                      candidates.end());
   }
   if (!by_topic.empty()) {
-    candidates.insert(candidates.end(), by_topic.begin(), by_topic.end());
+    const std::vector<uint32_t> most = internal::MostSharedDocuments(
+        std::move(by_topic), internal::kMaxTopicCandidates);
+    candidates.insert(candidates.end(), most.begin(), most.end());
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()),
                      candidates.end());

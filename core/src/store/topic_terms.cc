@@ -146,6 +146,25 @@ double TopicCosine(const TopicTerms& a, const TopicTerms& b) {
   return std::min(c, 1.0);
 }
 
+std::vector<uint32_t> MostSharedDocuments(std::vector<uint32_t> hits,
+                                          size_t max) {
+  std::sort(hits.begin(), hits.end());
+  std::vector<std::pair<uint32_t, uint32_t>> counted;  // (count, doc)
+  for (size_t i = 0; i < hits.size();) {
+    size_t j = i + 1;
+    while (j < hits.size() && hits[j] == hits[i]) ++j;
+    counted.emplace_back(static_cast<uint32_t>(j - i), hits[i]);
+    i = j;
+  }
+  const size_t n = std::min(max, counted.size());
+  std::partial_sort(counted.begin(), counted.begin() + n, counted.end(),
+                    [](const auto& a, const auto& b) { return a > b; });
+  std::vector<uint32_t> out(n);
+  for (size_t i = 0; i < n; ++i) out[i] = counted[i].second;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void TopicKeys(const TopicTerms& t, std::vector<uint32_t>* keys) {
   keys->clear();
   std::vector<std::pair<uint16_t, uint32_t>> heavy;

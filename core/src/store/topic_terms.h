@@ -58,6 +58,16 @@ TopicTerms MakeTopicTerms(absl::Span<const uint64_t> content);
 // Cosine of the two weight vectors (0 when either is empty).
 double TopicCosine(const TopicTerms& a, const TopicTerms& b);
 
+// The documents a probe's topic keys list most often: `hits` holds one
+// entry per (key, document) found. Returns at most `max` distinct
+// documents, those under the most keys first (they share the most heavy
+// terms; ties: the later document, the more recent article), ascending.
+// Bounds the records a judgement reads when a pair of names is common.
+std::vector<uint32_t> MostSharedDocuments(std::vector<uint32_t> hits,
+                                          size_t max);
+// Topic candidates verified per judgement at most.
+inline constexpr size_t kMaxTopicCandidates = 32;
+
 // The postings keys of `t` into *keys (replaced): one per pair of its
 // kTopicKeyTerms heaviest terms (ties: the smaller term), ascending and
 // distinct. None for fewer than two terms.
