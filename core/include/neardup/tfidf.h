@@ -15,6 +15,7 @@
 #ifndef NEARDUP_TFIDF_H_
 #define NEARDUP_TFIDF_H_
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -82,6 +83,13 @@ class TfIdfModel {
 // with the model's Idf(); callers with IDF of their own pass it here.
 TermVector WeightTerms(absl::Span<const uint64_t> sorted_terms,
                        absl::FunctionRef<double(uint64_t)> idf);
+
+// Smoothed IDF of a term found in `df` of `n` documents (both may count
+// background pseudo-documents): ln((1 + n) / (1 + df)) + 1, so a term in
+// every document still counts. The one home of the formula.
+inline double SmoothedIdf(double n, double df) {
+  return std::log((1.0 + n) / (1.0 + df)) + 1.0;
+}
 
 // Dot product of two unit vectors by a sorted merge.
 double Cosine(const TermVector& a, const TermVector& b);

@@ -403,8 +403,8 @@ std::vector<TermVector> Deduplicator::CosineVectorBatch(
           j = e;
           continue;
         }
-        const double w = (1 + std::log(static_cast<double>(e - j))) *
-                         (std::log((1 + n) / (1 + df)) + 1);
+        const double w =
+            (1 + std::log(static_cast<double>(e - j))) * SmoothedIdf(n, df);
         weighted.emplace_back(static_cast<float>(w), words[j]);
         j = e;
       }

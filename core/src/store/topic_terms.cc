@@ -11,6 +11,8 @@
 
 #include "xxhash.h"
 
+#include "neardup/tfidf.h"
+
 #include "internal/sorted_merge.h"
 #include "story/background.h"
 
@@ -20,15 +22,13 @@ namespace {
 constexpr uint64_t kTopicKeySeed = 0x6e64746f7069636bULL;  // "ndtopick"
 
 // IDF by background tier, as a TfIdfModel with the background and no
-// documents computes it (tfidf.h): ln((1 + W) / (1 + W f)) + 1.
+// documents computes it (tfidf.h).
 const std::array<double, kNumTiers>& TierIdf() {
   static const std::array<double, kNumTiers> idf = [] {
     std::array<double, kNumTiers> out{};
     for (int t = 0; t < kNumTiers; ++t) {
       const double f = std::clamp(TierDocumentFraction(t), 0.0, 1.0);
-      out[t] =
-          std::log((1.0 + kBackgroundWeight) / (1.0 + kBackgroundWeight * f)) +
-          1.0;
+      out[t] = SmoothedIdf(kBackgroundWeight, kBackgroundWeight * f);
     }
     return out;
   }();
@@ -42,7 +42,8 @@ bool Heavier(const std::pair<W, T>& a, const std::pair<W, T>& b) {
 }
 
 // Distinct values with their counts, by linear probing over a table kept
-// per thread (a sort of a 5 KB article's 800 words took most of the time).
+// per thread: MakeTopicTerms runs 1.13-1.16x faster than with the words
+// sorted and counted as runs (BM_TopicTerms, three alternated runs each).
 class TermCounts {
  public:
   void Count(absl::Span<const uint64_t> values) {
@@ -95,9 +96,8 @@ TopicTerms MakeTopicTerms(absl::Span<const uint64_t> content) {
     const int tier = BackgroundTier(counts.value(i));
     const uint32_t tf = counts.count(i);
     if (tier != 0) known += tf;
-    const double sublinear =
-        tf == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(tf));
-    heavy[i] = {sublinear * idf[tier], counts.value(i)};
+    heavy[i] = {(1.0 + std::log(static_cast<double>(tf))) * idf[tier],
+                counts.value(i)};
   }
   counts.Trim();
   if (content.empty() ||

@@ -55,7 +55,7 @@ struct TfIdfModel::Impl {
       n += background_weight;
       d += background_weight * fraction;
     }
-    return std::log((1.0 + n) / (1.0 + d)) + 1.0;
+    return SmoothedIdf(n, d);
   }
 };
 
