@@ -96,6 +96,7 @@ TEST(TopicTermsTest, KeysArePairsOfTheHeaviestTerms) {
     TopicKeys(b, &kb);
     const size_t n = heaviest(a).size();
     EXPECT_EQ(ka.size(), n * (n - 1) / 2) << round;  // No clash here.
+    EXPECT_EQ(ka.size(), internal::MaxTopicKeys(a)) << round;
     EXPECT_TRUE(std::is_sorted(ka.begin(), ka.end()));
     size_t common = 0;
     for (uint32_t t : heaviest(a)) common += heaviest(b).count(t);

@@ -104,7 +104,6 @@ struct PendingWrites {
 
 struct Judgement {
   std::vector<Scored> matches;       // Duplicates, best first.
-  std::vector<uint32_t> candidates;  // Scratch: the documents to verify.
   std::optional<StoryRecord> story;  // The story to join.
   std::vector<uint64_t> keys;        // The document's postings keys.
 };

@@ -198,8 +198,7 @@ absl::Status StreamIndex::Impl::Judge(MDB_txn* txn, const Probe& probe,
   out->keys = KeysOf(s.band_keys, s.partial_band_keys, s.simhash, probe.topic,
                      !s.minhash.empty());
   const std::vector<uint64_t>& keys = out->keys;
-  std::vector<uint32_t>& candidates = out->candidates;
-  candidates.clear();
+  std::vector<uint32_t> candidates;
   // Candidates by topic terms, kept apart from the screen below.
   std::vector<uint32_t> by_topic;
   const int cap = std::max(1, options.dedup.max_pairs_per_doc);

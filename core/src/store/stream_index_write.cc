@@ -89,12 +89,9 @@ absl::StatusOr<std::vector<IndexVerdict>> StreamIndex::Impl::WriteBatch(
     }
     if (open.memory_budget > 0) {
       // Only this writer changes `postings`: reading them needs no lock.
-      // Topic keys: at most one per pair of the heaviest terms.
-      const size_t heavy =
-          std::min(topics[i].terms.size(), internal::kTopicKeyTerms);
-      const size_t keys = sketch.band_keys.size() +
-                          sketch.partial_band_keys.size() +
-                          simhash_masks.size() + heavy * (heavy - 1) / 2;
+      const size_t keys =
+          sketch.band_keys.size() + sketch.partial_band_keys.size() +
+          simhash_masks.size() + internal::MaxTopicKeys(topics[i]);
       if (postings.MemoryBytesAfterAdding(keys) +
               mem_sketches->MemoryBytesAfterSetting(
                   static_cast<uint32_t>(counters.next_doc)) >

@@ -58,6 +58,14 @@ TopicTerms MakeTopicTerms(absl::Span<const uint64_t> content);
 // Cosine of the two weight vectors (0 when either is empty).
 double TopicCosine(const TopicTerms& a, const TopicTerms& b);
 
+// The number of keys TopicKeys() gives `t` at most (one per pair of its
+// heaviest terms; fewer only when two pairs hash alike).
+inline size_t MaxTopicKeys(const TopicTerms& t) {
+  const size_t n =
+      t.terms.size() < kTopicKeyTerms ? t.terms.size() : kTopicKeyTerms;
+  return n < 2 ? 0 : n * (n - 1) / 2;
+}
+
 // The documents a probe's topic keys list most often: `hits` holds one
 // entry per (key, document) found. Returns at most `max` distinct
 // documents, those under the most keys first (they share the most heavy
