@@ -371,11 +371,8 @@ int RunQuery(const IndexFlags& flags) {
   RunOrderedBatches<Batch>(flags.threads, read, judge, emit);
   progress.Update(docs_done, bytes_done, /*force=*/true);
   progress.Done();
-  if (!error.ok()) {
-    std::fflush(stdout);
-    return Fail("query", error);
-  }
   std::fflush(stdout);
+  if (!error.ok()) return Fail("query", error);
   return Finish(
       "query", accounting, flags.quiet,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
